@@ -1,0 +1,25 @@
+namespace StatusComms.Components;
+
+/// <summary>A new component as a comms lead describes it.</summary>
+public sealed record NewComponent(
+    string Name,
+    string? Description,
+    ComponentStatus? Status,
+    string? GroupId,
+    bool? Showcase,
+    bool? OnlyShowIfDegraded,
+    DateOnly? StartDate);
+
+/// <summary>Changes to a component; null members stay as they are.</summary>
+public sealed record ComponentChanges(
+    string? Name,
+    string? Description,
+    ComponentStatus? Status,
+    string? GroupId,
+    bool? Showcase,
+    bool? OnlyShowIfDegraded,
+    DateOnly? StartDate,
+    int? Position);
+
+/// <summary>A new group of components.</summary>
+public sealed record NewComponentGroup(string Name, string? Description, IReadOnlyList<string> ComponentIds);

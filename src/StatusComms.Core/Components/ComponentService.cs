@@ -1,0 +1,159 @@
+using StatusComms.Common;
+using StatusComms.Publishing;
+
+namespace StatusComms.Components;
+
+/// <summary>Adds, changes and removes components; every accepted change is published.</summary>
+public sealed class ComponentService(IComponentStore store, PublishAfterChange publish, TimeProvider time)
+{
+    public Task<IReadOnlyList<Component>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
+
+    public Task<Component?> GetAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);
+
+    public async Task<Component> CreateAsync(NewComponent draft, CancellationToken cancellationToken)
+    {
+        Component.ValidateName(draft.Name);
+        Component.ValidateDescription(draft.Description);
+        var existing = await store.ListAsync(cancellationToken);
+        var groupId = RequireGroup(existing, draft.GroupId);
+        var now = time.GetUtcNow();
+        var component = new Component
+        {
+            Id = Ids.NewId(),
+            Name = draft.Name.Trim(),
+            Description = draft.Description,
+            Status = draft.Status ?? ComponentStatus.Operational,
+            GroupId = groupId,
+            Position = NextPosition(existing),
+            Showcase = draft.Showcase ?? true,
+            OnlyShowIfDegraded = draft.OnlyShowIfDegraded ?? false,
+            StartDate = draft.StartDate,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await store.AddAsync(component, cancellationToken);
+        await publish.PublishAsync();
+        return component;
+    }
+
+    public async Task<Component> CreateGroupAsync(NewComponentGroup draft, CancellationToken cancellationToken)
+    {
+        Component.ValidateName(draft.Name);
+        Component.ValidateDescription(draft.Description);
+        var existing = await store.ListAsync(cancellationToken);
+        var byId = existing.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var members = draft.ComponentIds.Distinct(StringComparer.Ordinal).Select(id => byId.TryGetValue(id, out var c) && !c.IsGroup
+            ? c
+            : throw new DomainRuleException($"There is no component with id '{id}' to put in the group.")).ToArray();
+        var now = time.GetUtcNow();
+        var group = new Component
+        {
+            Id = Ids.NewId(),
+            Name = draft.Name.Trim(),
+            Description = draft.Description,
+            IsGroup = true,
+            Position = NextPosition(existing),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await store.AddAsync(group, cancellationToken);
+        foreach (var member in members)
+        {
+            member.GroupId = group.Id;
+            member.UpdatedAt = now;
+            await store.UpdateAsync(member, cancellationToken);
+        }
+
+        await publish.PublishAsync();
+        return group;
+    }
+
+    /// <returns>The changed component, or null when there is none with that id.</returns>
+    public async Task<Component?> UpdateAsync(string id, ComponentChanges changes, string? expectedVersion, CancellationToken cancellationToken)
+    {
+        var component = await store.GetAsync(id, cancellationToken);
+        if (component is null)
+        {
+            return null;
+        }
+
+        if (expectedVersion is not null && expectedVersion != component.Version)
+        {
+            throw new ConcurrencyConflictException("Someone else changed this component since you read it. Reload it and apply your change again.");
+        }
+
+        if (changes.Name is not null)
+        {
+            Component.ValidateName(changes.Name);
+            component.Name = changes.Name.Trim();
+        }
+
+        if (changes.Description is not null)
+        {
+            Component.ValidateDescription(changes.Description);
+            component.Description = changes.Description;
+        }
+
+        if (changes.GroupId is not null)
+        {
+            if (component.IsGroup)
+            {
+                throw new DomainRuleException("A group cannot be put inside another group.");
+            }
+
+            component.GroupId = RequireGroup(await store.ListAsync(cancellationToken), changes.GroupId);
+        }
+
+        if (changes.Status is { } status)
+        {
+            if (component.IsGroup)
+            {
+                throw new DomainRuleException("A group's status is the worst of its components'; set theirs instead.");
+            }
+
+            component.Status = status;
+        }
+
+        component.Showcase = changes.Showcase ?? component.Showcase;
+        component.OnlyShowIfDegraded = changes.OnlyShowIfDegraded ?? component.OnlyShowIfDegraded;
+        component.StartDate = changes.StartDate ?? component.StartDate;
+        component.Position = changes.Position ?? component.Position;
+        component.UpdatedAt = time.GetUtcNow();
+        await store.UpdateAsync(component, cancellationToken);
+        await publish.PublishAsync();
+        return component;
+    }
+
+    /// <returns>False when there is no component with that id.</returns>
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        var component = await store.GetAsync(id, cancellationToken);
+        if (component is null)
+        {
+            return false;
+        }
+
+        if (component.IsGroup && (await store.ListAsync(cancellationToken)).Any(c => c.GroupId == id))
+        {
+            throw new DomainRuleException("This group still has components; move or delete them first.");
+        }
+
+        await store.DeleteAsync(component, cancellationToken);
+        await publish.PublishAsync();
+        return true;
+    }
+
+    private static string? RequireGroup(IReadOnlyList<Component> existing, string? groupId)
+    {
+        if (string.IsNullOrEmpty(groupId))
+        {
+            return null;
+        }
+
+        return existing.Any(c => c.Id == groupId && c.IsGroup)
+            ? groupId
+            : throw new DomainRuleException($"There is no component group with id '{groupId}'.");
+    }
+
+    private static int NextPosition(IReadOnlyList<Component> existing) => existing.Count == 0 ? 1 : existing.Max(c => c.Position) + 1;
+}

@@ -1,0 +1,133 @@
+using StatusComms.Common;
+using StatusComms.Components;
+using StatusComms.Publishing;
+
+namespace StatusComms.Incidents;
+
+/// <summary>Opens incidents, posts their updates, resolves and reopens them; every accepted change is published.</summary>
+public sealed class IncidentService(IIncidentStore incidents, IComponentStore components, PublishAfterChange publish, TimeProvider time)
+{
+    public const int MaxPerPage = 100;
+
+    public Task<Incident?> GetAsync(string id, CancellationToken cancellationToken) => incidents.GetAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<Incident>> ListUnresolvedAsync(CancellationToken cancellationToken) => incidents.ListOpenAsync(cancellationToken);
+
+    /// <summary>Incidents newest first, a page at a time (1-based), as Statuspage's list does.</summary>
+    public async Task<IReadOnlyList<Incident>> ListAsync(int page, int perPage, CancellationToken cancellationToken)
+    {
+        if (page < 1 || perPage is < 1 or > MaxPerPage)
+        {
+            throw new DomainRuleException($"page starts at 1 and per_page is between 1 and {MaxPerPage}.");
+        }
+
+        var summaries = await incidents.ListRecentAsync((page - 1) * perPage, perPage, cancellationToken);
+        var loaded = await Task.WhenAll(summaries.Select(s => incidents.GetAsync(s.Id, cancellationToken)));
+        return loaded.OfType<Incident>().ToArray();
+    }
+
+    public async Task<Incident> CreateAsync(NewIncident draft, CancellationToken cancellationToken)
+    {
+        var known = await KnownComponentsAsync(cancellationToken);
+        var first = new UpdateRequest
+        {
+            Status = draft.Status,
+            Body = draft.Body,
+            Components = WithUnchanged(draft.Components, draft.ComponentIds, known),
+            NextUpdateAt = draft.NextUpdateAt,
+            DeliverNotifications = draft.DeliverNotifications,
+            Author = draft.Author,
+        };
+        var incident = Incident.Open(Ids.NewId(), draft.Name?.Trim()!, first, draft.ImpactOverride, draft.StartedAt, known, time.GetUtcNow());
+        await incidents.AddAsync(incident, cancellationToken);
+        await publish.PublishAsync();
+        return incident;
+    }
+
+    /// <param name="expectedVersion">The version the caller read (HTTP If-Match); the store's current one when null.</param>
+    /// <returns>The changed incident, or null when there is none with that id.</returns>
+    public Task<Incident?> UpdateAsync(string id, IncidentChanges changes, string? expectedVersion, CancellationToken cancellationToken)
+        => ChangeAsync(id, expectedVersion, (incident, known, now) =>
+        {
+            if (changes.Name is null && changes.ImpactOverride is null && !changes.PostsUpdate)
+            {
+                throw new DomainRuleException("Nothing to change: send a new status, body, components, name or impact.");
+            }
+
+            if (changes.Name is not null)
+            {
+                incident.Rename(changes.Name.Trim(), now);
+            }
+
+            if (changes.ImpactOverride is { } impact)
+            {
+                incident.OverrideImpact(impact, now);
+            }
+
+            if (changes.PostsUpdate)
+            {
+                incident.PostUpdate(ToRequest(changes, incident, known), known, now);
+            }
+        }, cancellationToken);
+
+    /// <summary>Reopens a resolved incident with an update saying the problem is back.</summary>
+    public Task<Incident?> ReopenAsync(string id, IncidentChanges changes, string? expectedVersion, CancellationToken cancellationToken)
+        => ChangeAsync(id, expectedVersion, (incident, known, now) => incident.Reopen(ToRequest(changes, incident, known), known, now), cancellationToken);
+
+    private async Task<Incident?> ChangeAsync(
+        string id,
+        string? expectedVersion,
+        Action<Incident, IReadOnlyDictionary<string, Component>, DateTimeOffset> change,
+        CancellationToken cancellationToken)
+    {
+        var incidentTask = incidents.GetAsync(id, cancellationToken);
+        var knownTask = KnownComponentsAsync(cancellationToken);
+        var incident = await incidentTask;
+        if (incident is null)
+        {
+            return null;
+        }
+
+        // The rules are checked against what was read; the store writes only if that is still what is stored,
+        // and only if it is what the caller read, so no one's update is lost or overwritten.
+        var version = expectedVersion ?? incident.Version!;
+        change(incident, await knownTask, time.GetUtcNow());
+        await incidents.SaveAsync(incident, version, cancellationToken);
+        await publish.PublishAsync();
+        return incident;
+    }
+
+    private static UpdateRequest ToRequest(IncidentChanges changes, Incident incident, IReadOnlyDictionary<string, Component> known)
+        => new()
+        {
+            Status = changes.Status,
+            Body = changes.Body,
+            Components = WithUnchanged(changes.Components, changes.ComponentIds.Where(id => !incident.Components.ContainsKey(id)), known),
+            NextUpdateAt = changes.NextUpdateAt,
+            DeliverNotifications = changes.DeliverNotifications,
+            Author = changes.Author,
+        };
+
+    /// <summary>Adds components named as affected without a status, at the status they have now.</summary>
+    private static Dictionary<string, ComponentStatus> WithUnchanged(
+        IReadOnlyDictionary<string, ComponentStatus> statuses,
+        IEnumerable<string> ids,
+        IReadOnlyDictionary<string, Component> known)
+    {
+        var merged = new Dictionary<string, ComponentStatus>(statuses, StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (!merged.ContainsKey(id))
+            {
+                merged[id] = known.TryGetValue(id, out var component)
+                    ? component.Status
+                    : throw new DomainRuleException($"There is no component with id '{id}'.");
+            }
+        }
+
+        return merged;
+    }
+
+    private async Task<IReadOnlyDictionary<string, Component>> KnownComponentsAsync(CancellationToken cancellationToken)
+        => (await components.ListAsync(cancellationToken)).ToDictionary(c => c.Id, StringComparer.Ordinal);
+}

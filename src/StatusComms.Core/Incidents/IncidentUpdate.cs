@@ -1,0 +1,23 @@
+namespace StatusComms.Incidents;
+
+/// <summary>One message posted on an incident. Updates are append-only: once posted, never edited or removed.</summary>
+public sealed record IncidentUpdate
+{
+    public required string Id { get; init; }
+    public required string IncidentId { get; init; }
+
+    /// <summary>1-based position in the incident's trail; also orders updates in storage.</summary>
+    public required int Sequence { get; init; }
+
+    public required IncidentStatus Status { get; init; }
+    public required string Body { get; init; }
+    public required IReadOnlyList<ComponentChange> ComponentChanges { get; init; }
+    public required string Author { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset DisplayAt { get; init; }
+
+    /// <summary>When the comms lead promised the next update, in UTC; null once the incident is resolved.</summary>
+    public DateTimeOffset? NextUpdateAt { get; init; }
+
+    public bool DeliverNotifications { get; init; } = true;
+}

@@ -1,0 +1,21 @@
+namespace StatusComms.Maintenance;
+
+/// <summary>Planned work as a comms lead announces it.</summary>
+public sealed record NewMaintenance
+{
+    public required string Name { get; init; }
+    public required string Body { get; init; }
+    public required DateTimeOffset ScheduledFor { get; init; }
+    public required DateTimeOffset ScheduledUntil { get; init; }
+    public IReadOnlyList<string> ComponentIds { get; init; } = [];
+    public bool AutoTransition { get; init; } = true;
+    public required string Author { get; init; }
+}
+
+/// <summary>An update on a maintenance, optionally moving it to another stage.</summary>
+public sealed record MaintenanceChanges
+{
+    public MaintenanceStatus? Status { get; init; }
+    public required string Body { get; init; }
+    public required string Author { get; init; }
+}

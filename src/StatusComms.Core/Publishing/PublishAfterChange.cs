@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Logging;
+
+namespace StatusComms.Publishing;
+
+/// <summary>
+/// Publishes right after an accepted change. The change is already stored, so a failed publish must not fail
+/// the request: it is logged, the pending marks stay, and the reconcile timer publishes them later.
+/// </summary>
+public partial class PublishAfterChange(SitePublisher publisher, ILogger<PublishAfterChange> logger)
+{
+    public virtual async Task<PublishReport?> PublishAsync()
+    {
+        try
+        {
+            // Not the caller's token: a client that hangs up after its change was accepted still gets a page.
+            return await publisher.PublishAsync(everything: false, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // Any failure here is recovered by the reconcile timer; the change itself succeeded.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogPublishFailed(logger, exception);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the status site after a change failed; the reconcile timer will publish it.")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception);
+}

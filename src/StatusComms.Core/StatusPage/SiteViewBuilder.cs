@@ -1,0 +1,120 @@
+using StatusComms.Components;
+using StatusComms.Incidents;
+
+namespace StatusComms.StatusPage;
+
+/// <summary>Builds the site's view models from stored data: pure, so every page can be tested without storage.</summary>
+public static class SiteViewBuilder
+{
+    public static string IncidentHref(string incidentId) => $"/incidents/{incidentId}.html";
+
+    public static string IncidentPath(string incidentId) => $"incidents/{incidentId}.html";
+
+    public static IndexView Index(SiteContent content, string stylesheetHref)
+    {
+        var rollup = StatusRollup.Compute(content.Components, content.OpenIncidents, content.Maintenances, content.Now);
+        var names = content.Components.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
+        return new IndexView(
+            Chrome(content, stylesheetHref),
+            rollup.Indicator,
+            rollup.Description,
+            Groups(content.Components, rollup),
+            content.OpenIncidents
+                .OrderByDescending(i => i.Impact).ThenByDescending(i => i.StartedAt)
+                .Select(i => new IncidentCardView(
+                    i.Id,
+                    i.Name,
+                    i.Impact,
+                    StatusLabels.For(i.Impact),
+                    StatusLabels.For(i.Status),
+                    IncidentHref(i.Id),
+                    i.StartedAt,
+                    i.LatestUpdate is { } latest ? Update(latest) : null))
+                .ToArray(),
+            content.Maintenances.Where(m => m.IsActive(content.Now)).OrderBy(m => m.ScheduledFor).Select(m => Maintenance(m, names, content.Now)).ToArray(),
+            content.Maintenances.Where(m => m.IsUpcoming(content.Now)).OrderBy(m => m.ScheduledFor).Select(m => Maintenance(m, names, content.Now)).ToArray());
+    }
+
+    public static IncidentPageView IncidentPage(SiteContent content, Incident incident, string stylesheetHref)
+    {
+        var names = content.Components.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
+        return new IncidentPageView(
+            Chrome(content, stylesheetHref),
+            incident.Id,
+            incident.Name,
+            incident.Impact,
+            StatusLabels.For(incident.Impact),
+            incident.Status,
+            StatusLabels.For(incident.Status),
+            incident.StartedAt,
+            incident.ResolvedAt,
+            incident.Components.Keys.Select(id => names.GetValueOrDefault(id)).OfType<string>().Order(StringComparer.CurrentCulture).ToArray(),
+            incident.Updates.Reverse().Select(Update).ToArray());
+    }
+
+    public static HistoryView History(SiteContent content, string stylesheetHref)
+        => new(
+            Chrome(content, stylesheetHref),
+            content.RecentIncidents
+                .Where(i => i.Status is IncidentStatus.Resolved or IncidentStatus.Postmortem)
+                .Select(i => new HistoryEntryView(i.Id, i.Name, IncidentHref(i.Id), i.Impact, StatusLabels.For(i.Impact), StatusLabels.For(i.Status), i.StartedAt, i.ResolvedAt))
+                .ToArray());
+
+    private static SiteChrome Chrome(SiteContent content, string stylesheetHref)
+        => new(content.Page.Name, content.Page.Url, stylesheetHref, content.Now);
+
+    private static ComponentGroupView[] Groups(IReadOnlyList<Component> components, StatusRollup rollup)
+    {
+        ComponentView View(Component c)
+        {
+            var status = rollup.DisplayedStatus(c.Id);
+            return new ComponentView(c.Id, c.Name, c.Description, status, StatusLabels.For(status));
+        }
+
+        bool Visible(Component c) => !c.OnlyShowIfDegraded || rollup.DisplayedStatus(c.Id) != ComponentStatus.Operational;
+
+        var members = components.Where(c => !c.IsGroup && Visible(c)).OrderBy(c => c.Position).ThenBy(c => c.Name, StringComparer.CurrentCulture).ToArray();
+        var groups = components.Where(c => c.IsGroup).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var result = new List<(int Position, ComponentGroupView View)>();
+
+        var ungrouped = members.Where(c => c.GroupId is null || !groups.ContainsKey(c.GroupId)).ToArray();
+        foreach (var component in ungrouped)
+        {
+            // Top-level components sit among the groups by position, each in a group of one without a heading.
+            var view = View(component);
+            result.Add((component.Position, new ComponentGroupView(null, view.Status, view.StatusLabel, [view])));
+        }
+
+        foreach (var group in groups.Values)
+        {
+            var children = members.Where(c => c.GroupId == group.Id).Select(View).ToArray();
+            if (children.Length == 0)
+            {
+                continue;
+            }
+
+            var status = rollup.DisplayedStatus(group.Id);
+            result.Add((group.Position, new ComponentGroupView(group.Name, status, StatusLabels.For(status), children)));
+        }
+
+        return result.OrderBy(r => r.Position).Select(r => r.View).ToArray();
+    }
+
+    private static UpdateView Update(IncidentUpdate update)
+        => new(
+            StatusLabels.For(update.Status),
+            update.Body,
+            update.DisplayAt,
+            update.NextUpdateAt,
+            update.ComponentChanges.Select(c => $"{c.ComponentName}: {StatusLabels.For(c.OldStatus)} → {StatusLabels.For(c.NewStatus)}").ToArray());
+
+    private static MaintenanceCardView Maintenance(Maintenance.ScheduledMaintenance maintenance, IReadOnlyDictionary<string, string> names, DateTimeOffset now)
+        => new(
+            maintenance.Id,
+            maintenance.Name,
+            StatusLabels.For(maintenance.EffectiveStatus(now)),
+            maintenance.ScheduledFor,
+            maintenance.ScheduledUntil,
+            maintenance.ComponentIds.Select(id => names.GetValueOrDefault(id)).OfType<string>().ToArray(),
+            maintenance.Updates.Count == 0 ? null : maintenance.Updates[^1].Body);
+}

@@ -1,0 +1,58 @@
+using StatusComms.Components;
+using StatusComms.Incidents;
+using StatusComms.Maintenance;
+
+namespace StatusComms.StatusPage;
+
+/// <summary>The words a person reads for each status; the wire spellings live on the enums themselves.</summary>
+public static class StatusLabels
+{
+    public static string For(ComponentStatus status) => status switch
+    {
+        ComponentStatus.Operational => "Operational",
+        ComponentStatus.UnderMaintenance => "Under maintenance",
+        ComponentStatus.DegradedPerformance => "Degraded performance",
+        ComponentStatus.PartialOutage => "Partial outage",
+        ComponentStatus.MajorOutage => "Major outage",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public static string For(IncidentStatus status) => status switch
+    {
+        IncidentStatus.Investigating => "Investigating",
+        IncidentStatus.Identified => "Identified",
+        IncidentStatus.Monitoring => "Monitoring",
+        IncidentStatus.Resolved => "Resolved",
+        IncidentStatus.Postmortem => "Postmortem",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public static string For(MaintenanceStatus status) => status switch
+    {
+        MaintenanceStatus.Scheduled => "Scheduled",
+        MaintenanceStatus.InProgress => "In progress",
+        MaintenanceStatus.Verifying => "Verifying",
+        MaintenanceStatus.Completed => "Completed",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public static string For(IncidentImpact impact) => impact switch
+    {
+        IncidentImpact.None => "No impact",
+        IncidentImpact.Minor => "Minor impact",
+        IncidentImpact.Major => "Major impact",
+        IncidentImpact.Critical => "Critical impact",
+        _ => throw new ArgumentOutOfRangeException(nameof(impact), impact, null),
+    };
+
+    /// <summary>Statuspage's description strings for the page indicator.</summary>
+    public static string For(PageIndicator indicator) => indicator switch
+    {
+        PageIndicator.None => "All Systems Operational",
+        PageIndicator.Maintenance => "Service Under Maintenance",
+        PageIndicator.Minor => "Minor Service Outage",
+        PageIndicator.Major => "Partial System Outage",
+        PageIndicator.Critical => "Major System Outage",
+        _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, null),
+    };
+}

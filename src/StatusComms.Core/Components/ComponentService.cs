@@ -1,14 +1,29 @@
 using StatusComms.Common;
+using StatusComms.Incidents;
+using StatusComms.Maintenance;
 using StatusComms.Publishing;
+using StatusComms.StatusPage;
 
 namespace StatusComms.Components;
 
 /// <summary>Adds, changes and removes components; every accepted change is published.</summary>
-public sealed class ComponentService(IComponentStore store, PublishAfterChange publish, TimeProvider time)
+public sealed class ComponentService(
+    IComponentStore store,
+    IIncidentStore incidents,
+    IMaintenanceStore maintenances,
+    PublishAfterChange publish,
+    TimeProvider time)
 {
-    public Task<IReadOnlyList<Component>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
-
-    public Task<Component?> GetAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);
+    /// <summary>All components, with the status each shows now (raised by open incidents and active maintenance).</summary>
+    public async Task<ComponentListing> ListAsync(CancellationToken cancellationToken)
+    {
+        var componentsTask = store.ListAsync(cancellationToken);
+        var openTask = incidents.ListOpenAsync(cancellationToken);
+        var maintenancesTask = maintenances.ListOpenAsync(cancellationToken);
+        await Task.WhenAll(componentsTask, openTask, maintenancesTask);
+        var all = componentsTask.Result.OrderBy(c => c.Position).ToArray();
+        return new ComponentListing(all, StatusRollup.Compute(all, openTask.Result, maintenancesTask.Result, time.GetUtcNow()));
+    }
 
     public async Task<Component> CreateAsync(NewComponent draft, CancellationToken cancellationToken)
     {
@@ -36,7 +51,8 @@ public sealed class ComponentService(IComponentStore store, PublishAfterChange p
         return component;
     }
 
-    public async Task<Component> CreateGroupAsync(NewComponentGroup draft, CancellationToken cancellationToken)
+    /// <returns>The group and the components now in it.</returns>
+    public async Task<(Component Group, IReadOnlyList<Component> Members)> CreateGroupAsync(NewComponentGroup draft, CancellationToken cancellationToken)
     {
         Component.ValidateName(draft.Name);
         Component.ValidateDescription(draft.Description);
@@ -65,7 +81,7 @@ public sealed class ComponentService(IComponentStore store, PublishAfterChange p
         }
 
         await publish.PublishAsync();
-        return group;
+        return (group, members);
     }
 
     /// <returns>The changed component, or null when there is none with that id.</returns>

@@ -9,24 +9,36 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
 {
     public const int MaxPerPage = 100;
 
-    public Task<Incident?> GetAsync(string id, CancellationToken cancellationToken) => incidents.GetAsync(id, cancellationToken);
+    public async Task<IncidentDetails?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var incidentTask = incidents.GetAsync(id, cancellationToken);
+        var known = await KnownComponentsAsync(cancellationToken);
+        return await incidentTask is { } incident ? new IncidentDetails(incident, known) : null;
+    }
 
-    public Task<IReadOnlyList<Incident>> ListUnresolvedAsync(CancellationToken cancellationToken) => incidents.ListOpenAsync(cancellationToken);
+    public async Task<IReadOnlyList<IncidentDetails>> ListUnresolvedAsync(CancellationToken cancellationToken)
+    {
+        var openTask = incidents.ListOpenAsync(cancellationToken);
+        var known = await KnownComponentsAsync(cancellationToken);
+        return (await openTask).OrderByDescending(i => i.CreatedAt).Select(i => new IncidentDetails(i, known)).ToArray();
+    }
 
     /// <summary>Incidents newest first, a page at a time (1-based), as Statuspage's list does.</summary>
-    public async Task<IReadOnlyList<Incident>> ListAsync(int page, int perPage, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IncidentDetails>> ListAsync(int page, int perPage, CancellationToken cancellationToken)
     {
         if (page < 1 || perPage is < 1 or > MaxPerPage)
         {
             throw new DomainRuleException($"page starts at 1 and per_page is between 1 and {MaxPerPage}.");
         }
 
+        var knownTask = KnownComponentsAsync(cancellationToken);
         var summaries = await incidents.ListRecentAsync((page - 1) * perPage, perPage, cancellationToken);
         var loaded = await Task.WhenAll(summaries.Select(s => incidents.GetAsync(s.Id, cancellationToken)));
-        return loaded.OfType<Incident>().ToArray();
+        var known = await knownTask;
+        return loaded.OfType<Incident>().Select(i => new IncidentDetails(i, known)).ToArray();
     }
 
-    public async Task<Incident> CreateAsync(NewIncident draft, CancellationToken cancellationToken)
+    public async Task<IncidentDetails> CreateAsync(NewIncident draft, CancellationToken cancellationToken)
     {
         var known = await KnownComponentsAsync(cancellationToken);
         var first = new UpdateRequest
@@ -41,12 +53,12 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
         var incident = Incident.Open(Ids.NewId(), draft.Name?.Trim()!, first, draft.ImpactOverride, draft.StartedAt, known, time.GetUtcNow());
         await incidents.AddAsync(incident, cancellationToken);
         await publish.PublishAsync();
-        return incident;
+        return new IncidentDetails(incident, known);
     }
 
     /// <param name="expectedVersion">The version the caller read (HTTP If-Match); the store's current one when null.</param>
     /// <returns>The changed incident, or null when there is none with that id.</returns>
-    public Task<Incident?> UpdateAsync(string id, IncidentChanges changes, string? expectedVersion, CancellationToken cancellationToken)
+    public Task<IncidentDetails?> UpdateAsync(string id, IncidentChanges changes, string? expectedVersion, CancellationToken cancellationToken)
         => ChangeAsync(id, expectedVersion, (incident, known, now) =>
         {
             if (changes.Name is null && changes.ImpactOverride is null && !changes.PostsUpdate)
@@ -71,10 +83,10 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
         }, cancellationToken);
 
     /// <summary>Reopens a resolved incident with an update saying the problem is back.</summary>
-    public Task<Incident?> ReopenAsync(string id, IncidentChanges changes, string? expectedVersion, CancellationToken cancellationToken)
+    public Task<IncidentDetails?> ReopenAsync(string id, IncidentChanges changes, string? expectedVersion, CancellationToken cancellationToken)
         => ChangeAsync(id, expectedVersion, (incident, known, now) => incident.Reopen(ToRequest(changes, incident, known), known, now), cancellationToken);
 
-    private async Task<Incident?> ChangeAsync(
+    private async Task<IncidentDetails?> ChangeAsync(
         string id,
         string? expectedVersion,
         Action<Incident, IReadOnlyDictionary<string, Component>, DateTimeOffset> change,
@@ -91,10 +103,11 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
         // The rules are checked against what was read; the store writes only if that is still what is stored,
         // and only if it is what the caller read, so no one's update is lost or overwritten.
         var version = expectedVersion ?? incident.Version!;
-        change(incident, await knownTask, time.GetUtcNow());
+        var known = await knownTask;
+        change(incident, known, time.GetUtcNow());
         await incidents.SaveAsync(incident, version, cancellationToken);
         await publish.PublishAsync();
-        return incident;
+        return new IncidentDetails(incident, known);
     }
 
     private static UpdateRequest ToRequest(IncidentChanges changes, Incident incident, IReadOnlyDictionary<string, Component> known)

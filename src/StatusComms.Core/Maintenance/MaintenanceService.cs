@@ -9,22 +9,33 @@ public sealed class MaintenanceService(IMaintenanceStore maintenances, IComponen
 {
     public const int ListLength = 100;
 
-    public Task<ScheduledMaintenance?> GetAsync(string id, CancellationToken cancellationToken) => maintenances.GetAsync(id, cancellationToken);
-
-    public Task<IReadOnlyList<ScheduledMaintenance>> ListAsync(CancellationToken cancellationToken) => maintenances.ListRecentAsync(ListLength, cancellationToken);
-
-    public async Task<ScheduledMaintenance> CreateAsync(NewMaintenance draft, CancellationToken cancellationToken)
+    public async Task<MaintenanceDetails?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var known = (await components.ListAsync(cancellationToken)).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var maintenanceTask = maintenances.GetAsync(id, cancellationToken);
+        var known = await KnownComponentsAsync(cancellationToken);
+        return await maintenanceTask is { } maintenance ? new MaintenanceDetails(maintenance, known) : null;
+    }
+
+    public async Task<IReadOnlyList<MaintenanceDetails>> ListAsync(CancellationToken cancellationToken)
+    {
+        var listTask = maintenances.ListRecentAsync(ListLength, cancellationToken);
+        var known = await KnownComponentsAsync(cancellationToken);
+        return (await listTask).Select(m => new MaintenanceDetails(m, known)).ToArray();
+    }
+
+    public async Task<MaintenanceDetails> CreateAsync(NewMaintenance draft, CancellationToken cancellationToken)
+    {
+        var known = await KnownComponentsAsync(cancellationToken);
         var maintenance = ScheduledMaintenance.Schedule(
             Ids.NewId(), draft.Name?.Trim()!, draft.Body, draft.ScheduledFor, draft.ScheduledUntil, draft.ComponentIds, draft.AutoTransition, known, draft.Author, time.GetUtcNow());
         await maintenances.AddAsync(maintenance, cancellationToken);
         await publish.PublishAsync();
-        return maintenance;
+        return new MaintenanceDetails(maintenance, known);
     }
 
-    public async Task<ScheduledMaintenance?> UpdateAsync(string id, MaintenanceChanges changes, string? expectedVersion, CancellationToken cancellationToken)
+    public async Task<MaintenanceDetails?> UpdateAsync(string id, MaintenanceChanges changes, string? expectedVersion, CancellationToken cancellationToken)
     {
+        var knownTask = KnownComponentsAsync(cancellationToken);
         var maintenance = await maintenances.GetAsync(id, cancellationToken);
         if (maintenance is null)
         {
@@ -35,6 +46,9 @@ public sealed class MaintenanceService(IMaintenanceStore maintenances, IComponen
         maintenance.PostUpdate(changes.Status, changes.Body, changes.Author, time.GetUtcNow());
         await maintenances.SaveAsync(maintenance, version, cancellationToken);
         await publish.PublishAsync();
-        return maintenance;
+        return new MaintenanceDetails(maintenance, await knownTask);
     }
+
+    private async Task<IReadOnlyDictionary<string, Component>> KnownComponentsAsync(CancellationToken cancellationToken)
+        => (await components.ListAsync(cancellationToken)).ToDictionary(c => c.Id, StringComparer.Ordinal);
 }

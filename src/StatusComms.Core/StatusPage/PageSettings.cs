@@ -5,5 +5,4 @@ namespace StatusComms.StatusPage;
 /// <param name="Name">The name customers see ("Acme Cloud").</param>
 /// <param name="Url">Public URL of the status site, without a trailing slash.</param>
 /// <param name="TimeZone">IANA zone Statuspage clients expect in <c>page.time_zone</c>; times are shown in UTC.</param>
-/// <param name="CreatedAt">When the page was set up, for the API's created_at.</param>
-public sealed record PageSettings(string Id, string Name, string Url, string TimeZone, DateTimeOffset CreatedAt);
+public sealed record PageSettings(string Id, string Name, string Url, string TimeZone);

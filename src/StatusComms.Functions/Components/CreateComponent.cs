@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using StatusComms.Components;
+using StatusComms.Functions.Contracts;
+using StatusComms.Functions.Http;
+using StatusComms.StatusPage;
+
+namespace StatusComms.Functions.Components;
+
+/// <summary>POST components with <c>{"component": {...}}</c>.</summary>
+public sealed class CreateComponent(ComponentService components, PageSettings page)
+{
+    [Function(nameof(CreateComponent))]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Components)] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<ComponentRequest>(request, cancellationToken);
+        var component = await components.CreateAsync(body.Component.ToNewComponent(), cancellationToken);
+        return ApiResults.Versioned(request, ComponentJson.From(component, page.Id, component.Status, [component]), component.Version, StatusCodes.Status201Created);
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http;
+using StatusComms.Functions.Http;
+using StatusComms.Maintenance;
+
+namespace StatusComms.Functions.Contracts;
+
+/// <summary>Body of POST/PATCH scheduled-maintenances: <c>{"scheduled_maintenance": {...}}</c>.</summary>
+public sealed record MaintenanceRequest
+{
+    public required MaintenanceFields ScheduledMaintenance { get; init; }
+}
+
+public sealed record MaintenanceFields
+{
+    public string? Name { get; init; }
+    public MaintenanceStatus? Status { get; init; }
+    public string? Body { get; init; }
+    public DateTimeOffset? ScheduledFor { get; init; }
+    public DateTimeOffset? ScheduledUntil { get; init; }
+    public IReadOnlyList<string>? ComponentIds { get; init; }
+    public bool? AutoTransition { get; init; }
+    public bool? DeliverNotifications { get; init; }
+
+    public NewMaintenance ToNewMaintenance(HttpRequest request)
+    {
+        if (ScheduledFor is null || ScheduledUntil is null)
+        {
+            throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Window missing", "A scheduled maintenance needs scheduled_for and scheduled_until (UTC, ISO 8601).");
+        }
+
+        return new NewMaintenance
+        {
+            Name = Name ?? string.Empty,
+            Body = Body ?? string.Empty,
+            ScheduledFor = ScheduledFor.Value,
+            ScheduledUntil = ScheduledUntil.Value,
+            ComponentIds = ComponentIds ?? [],
+            AutoTransition = AutoTransition ?? true,
+            Author = Caller.NameOf(request),
+        };
+    }
+
+    public MaintenanceChanges ToChanges(HttpRequest request)
+    {
+        if (Name is not null || ScheduledFor is not null || ScheduledUntil is not null || ComponentIds is not null)
+        {
+            throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Field not changeable", "An update on a maintenance takes a status and a body; announce a changed window or scope in the body of a new maintenance.");
+        }
+
+        return new MaintenanceChanges { Status = Status, Body = Body ?? string.Empty, Author = Caller.NameOf(request) };
+    }
+}

@@ -1,0 +1,94 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StatusComms.Components;
+using StatusComms.Functions.Http;
+using StatusComms.Incidents;
+using StatusComms.Infrastructure.Blobs;
+using StatusComms.Infrastructure.Tables;
+using StatusComms.Infrastructure.Templates;
+using StatusComms.Maintenance;
+using StatusComms.Publishing;
+using StatusComms.StatusPage;
+
+namespace StatusComms.Functions.Hosting;
+
+/// <summary>Everything the function classes need, registered once for both hosts (Functions and the local runner).</summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddStatusComms(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(StatusCommsOptions.SectionName);
+        services.AddOptions<StatusCommsOptions>()
+            .Bind(section)
+            .ValidateDataAnnotations()
+            .Validate(o => HasStorage(o, configuration), "Storage is not configured: set StatusComms__Storage__ConnectionString (UseDevelopmentStorage=true for Azurite), or StatusComms__Storage__TableServiceUri and BlobServiceUri for managed identity.")
+            .ValidateOnStart();
+
+        var settings = section.Get<StatusCommsOptions>() ?? new StatusCommsOptions();
+        AddStorageClients(services, settings.Storage, configuration);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StatusCommsOptions>>().Value;
+            return new PageSettings(o.PageId, o.PageName, o.PageUrl.TrimEnd('/'), o.TimeZone);
+        });
+
+        services.AddSingleton(sp => new StatusTable(
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(settings.Storage.TableName),
+            sp.GetRequiredService<PageSettings>().Id));
+        services.AddSingleton<IComponentStore, TableComponentStore>();
+        services.AddSingleton<IIncidentStore, TableIncidentStore>();
+        services.AddSingleton<IMaintenanceStore, TableMaintenanceStore>();
+        services.AddSingleton<IPublicationLedger, TablePublicationLedger>();
+        services.AddSingleton<ISiteArtifactStore>(sp => new BlobSiteArtifactStore(
+            sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(settings.Storage.SiteContainer)));
+        services.AddSingleton(_ => new RazorLightSiteRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
+        services.AddSingleton<ISiteRenderer>(sp => sp.GetRequiredService<RazorLightSiteRenderer>());
+        services.AddHostedService<TemplateWarmUp>();
+
+        services.AddSingleton<SitePublisher>();
+        services.AddSingleton<PublishAfterChange>();
+        services.AddSingleton<ComponentService>();
+        services.AddSingleton<IncidentService>();
+        services.AddSingleton<MaintenanceService>();
+        services.AddSingleton<ApiGate>();
+        return services;
+    }
+
+    private static bool HasStorage(StatusCommsOptions options, IConfiguration configuration)
+        => !string.IsNullOrEmpty(options.Storage.ConnectionString)
+            || (options.Storage.TableServiceUri is not null && options.Storage.BlobServiceUri is not null)
+            || !string.IsNullOrEmpty(configuration["AzureWebJobsStorage"]);
+
+    private static void AddStorageClients(IServiceCollection services, StorageOptions storage, IConfiguration configuration)
+    {
+        var connectionString = !string.IsNullOrEmpty(storage.ConnectionString) ? storage.ConnectionString : configuration["AzureWebJobsStorage"];
+        services.AddAzureClients(clients =>
+        {
+            if (storage.TableServiceUri is not null && storage.BlobServiceUri is not null && string.IsNullOrEmpty(storage.ConnectionString))
+            {
+                // In Azure: the app's managed identity, no secrets in settings.
+                clients.AddTableServiceClient(storage.TableServiceUri);
+                clients.AddBlobServiceClient(storage.BlobServiceUri);
+                if (storage.QueueServiceUri is not null)
+                {
+                    clients.AddQueueServiceClient(storage.QueueServiceUri);
+                }
+
+                clients.UseCredential(new DefaultAzureCredential());
+            }
+            else if (!string.IsNullOrEmpty(connectionString))
+            {
+                clients.AddTableServiceClient(connectionString);
+                clients.AddBlobServiceClient(connectionString);
+                clients.AddQueueServiceClient(connectionString);
+            }
+        });
+    }
+}

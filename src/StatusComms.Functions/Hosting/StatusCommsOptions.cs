@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace StatusComms.Functions.Hosting;
+
+/// <summary>The <c>StatusComms</c> configuration section. Validated at start-up: a missing setting stops the app with its name.</summary>
+public sealed class StatusCommsOptions
+{
+    public const string SectionName = "StatusComms";
+
+    /// <summary>Key that management API callers send as <c>Authorization: OAuth &lt;key&gt;</c>. Required; at least 16 characters.</summary>
+    [Required(ErrorMessage = "StatusComms:ApiKey is not set: the management API needs a key (set StatusComms__ApiKey).")]
+    [MinLength(16, ErrorMessage = "StatusComms:ApiKey must have at least 16 characters.")]
+    public string ApiKey { get; set; } = string.Empty;
+
+    /// <summary>The id of the one page this deployment serves, as used in /api/v1/pages/{page_id}/. Default "statuscomms".</summary>
+    [RegularExpression("^[a-z0-9_-]{1,64}$", ErrorMessage = "StatusComms:PageId must be 1-64 lowercase letters, digits, '-' or '_'.")]
+    public string PageId { get; set; } = "statuscomms";
+
+    /// <summary>The page's name as customers see it.</summary>
+    [Required]
+    public string PageName { get; set; } = "Status";
+
+    /// <summary>Public URL of the status site, e.g. https://status.example.com. Default: the local runner's address.</summary>
+    [Required]
+    [Url]
+    public string PageUrl { get; set; } = "http://127.0.0.1:7071";
+
+    /// <summary>IANA time zone reported in page.time_zone. Pages show UTC. Default "Etc/UTC".</summary>
+    public string TimeZone { get; set; } = "Etc/UTC";
+
+    /// <summary>
+    /// App role that admits a person signed in through App Service Authentication (X-MS-CLIENT-PRINCIPAL) to the
+    /// management API. Only honoured when App Service Authentication is on. Default "StatusComms.Admin".
+    /// </summary>
+    public string AdminRole { get; set; } = "StatusComms.Admin";
+
+    /// <summary>
+    /// Trust X-MS-CLIENT-PRINCIPAL. Default: on exactly when App Service Authentication is enabled
+    /// (WEBSITE_AUTH_ENABLED=True), because only then does the platform strip and set that header.
+    /// </summary>
+    public bool? TrustClientPrincipal { get; set; }
+
+    public StorageOptions Storage { get; set; } = new();
+}

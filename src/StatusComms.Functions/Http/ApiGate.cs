@@ -1,0 +1,171 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StatusComms.Common;
+using StatusComms.Functions.Hosting;
+
+namespace StatusComms.Functions.Http;
+
+/// <summary>
+/// The checks every HTTP function shares, in one place for both hosts (the Functions middleware and the local
+/// runner call it): who may call the management API, which page it addresses, and how errors become
+/// problem+json. Function classes never repeat these checks.
+/// </summary>
+public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, ILogger<ApiGate> logger)
+{
+    /// <summary>Everything under this path is the management API and needs a key or an admin principal.</summary>
+    public const string ManagementPrefix = "/api/v1/";
+
+    private readonly StatusCommsOptions _options = options.Value;
+    private readonly byte[] _apiKey = Encoding.UTF8.GetBytes(options.Value.ApiKey);
+
+    /// <returns>A response refusing the request, or null to let the function run.</returns>
+    public IActionResult? Admit(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? string.Empty;
+        if (!path.StartsWith(ManagementPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var refusal = Authenticate(context);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        // /api/v1/pages/{page_id}/...: this deployment serves one page; every id in the path must be one of ours.
+        var segments = path.TrimEnd('/').Split('/');
+        if (segments.Length > 4 && segments[3] == "pages")
+        {
+            if (segments[4] != _options.PageId)
+            {
+                return Problems.NotFound("page", segments[4], context);
+            }
+
+            var malformed = segments.Skip(5).FirstOrDefault(s => !Ids.IsWellFormed(s));
+            if (malformed is not null)
+            {
+                return Problems.Create(StatusCodes.Status404NotFound, "Not found", $"'{malformed}' is not an id of this API.", context);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Turns an exception thrown by a function into the response the caller should get.</summary>
+    public IActionResult ToProblem(Exception exception, HttpContext context)
+    {
+        switch (exception)
+        {
+            case ApiProblemException problem:
+                return Problems.Create(problem.Status, problem.Title, problem.Message, context);
+            case DomainRuleException rule:
+                return Problems.Create(StatusCodes.Status422UnprocessableEntity, "The change breaks a rule", rule.Message, context);
+            case ConcurrencyConflictException conflict:
+                return Problems.Create(StatusCodes.Status409Conflict, "Changed by someone else", conflict.Message, context);
+            case BadHttpRequestException bad:
+                return Problems.Create(bad.StatusCode, "Bad request", bad.Message, context);
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                return new StatusCodeResult(499);
+            default:
+                LogUnexpected(logger, exception, context.Request.Method, context.Request.Path.Value, context.TraceIdentifier);
+                return Problems.Create(StatusCodes.Status500InternalServerError, "Something went wrong on our side", $"The request was not completed. Quote trace id {context.TraceIdentifier} when you report it.", context);
+        }
+    }
+
+    /// <summary>Checks the caller's API key or admin principal; a refusal, or null when admitted.</summary>
+    public ObjectResult? Authenticate(HttpContext context)
+    {
+        var presented = PresentedKey(context.Request);
+        if (presented is not null)
+        {
+            if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _apiKey))
+            {
+                Caller.Set(context, "api");
+                return null;
+            }
+
+            return Unauthorized(context, "The API key is not valid.");
+        }
+
+        if (TrustClientPrincipal && ClientPrincipal.TryRead(context.Request, out var principal))
+        {
+            if (principal.HasRole(_options.AdminRole))
+            {
+                Caller.Set(context, principal.Name ?? "admin");
+                return null;
+            }
+
+            return Problems.Create(StatusCodes.Status403Forbidden, "Forbidden", $"You are signed in, but without the '{_options.AdminRole}' role that the management API requires.", context);
+        }
+
+        return Unauthorized(context, "Send your API key as 'Authorization: OAuth <key>'.");
+    }
+
+    private bool TrustClientPrincipal
+        => _options.TrustClientPrincipal ?? string.Equals(Environment.GetEnvironmentVariable("WEBSITE_AUTH_ENABLED"), "True", StringComparison.OrdinalIgnoreCase);
+
+    private static string? PresentedKey(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        foreach (var scheme in (string[])["OAuth ", "Bearer "])
+        {
+            if (header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                return header[scheme.Length..].Trim();
+            }
+        }
+
+        // Statuspage also accepts the key as a query parameter.
+        return request.Query.TryGetValue("api_key", out var key) ? key.ToString() : null;
+    }
+
+    private static ObjectResult Unauthorized(HttpContext context, string detail)
+    {
+        context.Response.Headers.WWWAuthenticate = "OAuth realm=\"StatusComms\"";
+        return Problems.Create(StatusCodes.Status401Unauthorized, "Unauthorized", detail, context);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure of {Method} {Path} (trace {TraceId})")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string? path, string traceId);
+
+    /// <summary>The identity App Service Authentication passes in X-MS-CLIENT-PRINCIPAL (base64 JSON).</summary>
+    private sealed record ClientPrincipal(string? Name, IReadOnlyList<(string Type, string Value)> Claims, string RoleType)
+    {
+        public bool HasRole(string role)
+            => Claims.Any(c => (c.Type == RoleType || c.Type == "roles" || c.Type.EndsWith("/claims/role", StringComparison.Ordinal)) && c.Value == role);
+
+        public static bool TryRead(HttpRequest request, out ClientPrincipal principal)
+        {
+            principal = null!;
+            var header = request.Headers["X-MS-CLIENT-PRINCIPAL"].ToString();
+            if (header.Length == 0)
+            {
+                return false;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(Convert.FromBase64String(header));
+                var root = document.RootElement;
+                var nameType = root.TryGetProperty("name_typ", out var n) ? n.GetString() : null;
+                var roleType = root.TryGetProperty("role_typ", out var r) ? r.GetString() ?? "roles" : "roles";
+                var claims = root.TryGetProperty("claims", out var c) && c.ValueKind == JsonValueKind.Array
+                    ? c.EnumerateArray().Select(e => (e.GetProperty("typ").GetString() ?? string.Empty, e.GetProperty("val").GetString() ?? string.Empty)).ToArray()
+                    : [];
+                var name = claims.FirstOrDefault(x => x.Item1 == nameType).Item2 ?? request.Headers["X-MS-CLIENT-PRINCIPAL-NAME"].ToString();
+                principal = new ClientPrincipal(string.IsNullOrEmpty(name) ? null : name, claims, roleType);
+                return true;
+            }
+            catch (Exception exception) when (exception is FormatException or JsonException or InvalidOperationException or KeyNotFoundException)
+            {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace StatusComms.Functions.Http;
+
+/// <summary>RFC 9457 problem responses (application/problem+json) with a title and a detail a person can act on.</summary>
+public static class Problems
+{
+    public const string ContentType = "application/problem+json";
+
+    public static ObjectResult Create(int status, string title, string detail, HttpContext? context = null)
+    {
+        var problem = new ProblemDetails
+        {
+            Type = $"https://httpstatuses.io/{status}",
+            Title = title,
+            Status = status,
+            Detail = detail,
+            Instance = context?.Request.Path.Value,
+        };
+        if (context is not null)
+        {
+            problem.Extensions["trace_id"] = context.TraceIdentifier;
+        }
+
+        var result = new ObjectResult(problem) { StatusCode = status };
+        result.ContentTypes.Add(ContentType);
+        return result;
+    }
+
+    public static ObjectResult NotFound(string what, string id, HttpContext? context = null)
+        => Create(StatusCodes.Status404NotFound, "Not found", $"There is no {what} with id '{id}'.", context);
+}

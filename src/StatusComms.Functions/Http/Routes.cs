@@ -1,0 +1,22 @@
+namespace StatusComms.Functions.Http;
+
+/// <summary>
+/// The management API's routes (after the host's "api" prefix), shaped like Statuspage's v1 API so existing
+/// automation works by changing the base URL. Trigger attributes use these constants; the local runner reads the
+/// attributes, so each route is defined exactly once.
+/// </summary>
+public static class Routes
+{
+    public const string Pages = "v1/pages";
+    public const string Page = Pages + "/{pageId}";
+    public const string Components = Page + "/components";
+    public const string Component = Components + "/{componentId}";
+    public const string ComponentGroups = Page + "/component-groups";
+    public const string Incidents = Page + "/incidents";
+    public const string UnresolvedIncidents = Incidents + "/unresolved";
+    public const string Incident = Incidents + "/{incidentId}";
+    public const string ReopenIncident = Incident + "/reopen";
+    public const string ScheduledMaintenances = Page + "/scheduled-maintenances";
+    public const string ScheduledMaintenance = ScheduledMaintenances + "/{maintenanceId}";
+    public const string Publish = Page + "/publish";
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using StatusComms.Functions.Contracts;
+using StatusComms.Functions.Http;
+using StatusComms.Incidents;
+using StatusComms.StatusPage;
+
+namespace StatusComms.Functions.Incidents;
+
+/// <summary>POST incidents with <c>{"incident": {...}}</c>: opens an incident with its first update.</summary>
+public sealed class CreateIncident(IncidentService incidents, PageSettings page)
+{
+    [Function(nameof(CreateIncident))]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Incidents)] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<IncidentRequest>(request, cancellationToken);
+        var details = await incidents.CreateAsync(body.Incident.ToNewIncident(request), cancellationToken);
+        return ApiResults.Versioned(request, IncidentJson.From(details, page.Id, page.Url), details.Incident.Version, StatusCodes.Status201Created);
+    }
+}

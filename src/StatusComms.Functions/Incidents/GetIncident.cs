@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using StatusComms.Functions.Contracts;
+using StatusComms.Functions.Http;
+using StatusComms.Incidents;
+using StatusComms.StatusPage;
+
+namespace StatusComms.Functions.Incidents;
+
+/// <summary>GET incidents/{incident_id}, with its ETag for the next update's If-Match.</summary>
+public sealed class GetIncident(IncidentService incidents, PageSettings page)
+{
+    [Function(nameof(GetIncident))]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Incident)] HttpRequest request,
+        string incidentId,
+        CancellationToken cancellationToken)
+        => await incidents.GetAsync(incidentId, cancellationToken) is { } details
+            ? ApiResults.Versioned(request, IncidentJson.From(details, page.Id, page.Url), details.Incident.Version)
+            : Problems.NotFound("incident", incidentId, request.HttpContext);
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using StatusComms.Functions.Contracts;
+using StatusComms.Functions.Http;
+using StatusComms.Maintenance;
+using StatusComms.StatusPage;
+
+namespace StatusComms.Functions.Maintenance;
+
+/// <summary>GET scheduled-maintenances: maintenances, latest window first.</summary>
+public sealed class ListScheduledMaintenances(MaintenanceService maintenances, PageSettings page, TimeProvider time)
+{
+    [Function(nameof(ListScheduledMaintenances))]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ScheduledMaintenances)] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return ApiResults.Ok((await maintenances.ListAsync(cancellationToken)).Select(m => MaintenanceJson.From(m, page.Id, page.Url, now)).ToArray());
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using StatusComms.Functions.Contracts;
+using StatusComms.Functions.Http;
+using StatusComms.Maintenance;
+using StatusComms.StatusPage;
+
+namespace StatusComms.Functions.Maintenance;
+
+/// <summary>PATCH scheduled-maintenances/{maintenance_id}: posts an update, optionally with a new stage; If-Match honoured.</summary>
+public sealed class UpdateScheduledMaintenance(MaintenanceService maintenances, PageSettings page, TimeProvider time)
+{
+    [Function(nameof(UpdateScheduledMaintenance))]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", "put", Route = Routes.ScheduledMaintenance)] HttpRequest request,
+        string maintenanceId,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<MaintenanceRequest>(request, cancellationToken);
+        var details = await maintenances.UpdateAsync(maintenanceId, body.ScheduledMaintenance.ToChanges(request), ApiResults.IfMatch(request), cancellationToken);
+        return details is null
+            ? Problems.NotFound("scheduled maintenance", maintenanceId, request.HttpContext)
+            : ApiResults.Versioned(request, MaintenanceJson.From(details, page.Id, page.Url, time.GetUtcNow()), details.Maintenance.Version);
+    }
+}

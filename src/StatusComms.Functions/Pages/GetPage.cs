@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using StatusComms.Functions.Contracts;
+using StatusComms.Functions.Http;
+using StatusComms.StatusPage;
+
+namespace StatusComms.Functions.Pages;
+
+/// <summary>GET /api/v1/pages/{page_id}. Other page ids never get here: the gate answers 404.</summary>
+public sealed class GetPage(PageSettings page, TimeProvider time)
+{
+    [Function(nameof(GetPage))]
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Page)] HttpRequest request)
+        => ApiResults.Ok(PageJson.From(page, time.GetUtcNow()));
+}

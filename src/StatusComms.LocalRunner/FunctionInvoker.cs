@@ -1,0 +1,78 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.Azure.Functions.Worker;
+using StatusComms.Functions.Hosting;
+using StatusComms.Functions.Http;
+
+namespace StatusComms.LocalRunner;
+
+/// <summary>
+/// Calls a function method the way the Functions host does: a new instance of its class from DI per invocation,
+/// parameters bound by type (the request, a CancellationToken, TimerInfo) and by name (route values), and the
+/// same <see cref="ApiGate"/> the Functions middleware applies.
+/// </summary>
+public sealed class FunctionInvoker(ApiGate gate)
+{
+    public async Task InvokeHttpAsync(FunctionEntry entry, HttpContext context)
+    {
+        var result = gate.Admit(context);
+        if (result is null)
+        {
+            try
+            {
+                var returned = Call(entry, context.RequestServices, p => BindHttp(p, context), context.RequestAborted);
+                result = returned switch
+                {
+                    Task<IActionResult> pending => await pending,
+                    IActionResult done => done,
+                    _ => throw new InvalidOperationException($"{entry.Name} returned {returned?.GetType().Name ?? "null"}, not an IActionResult."),
+                };
+            }
+#pragma warning disable CA1031 // As in the Functions middleware: every failure becomes a problem+json answer.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                result = gate.ToProblem(exception is TargetInvocationException { InnerException: { } inner } ? inner : exception, context);
+            }
+        }
+
+        await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+    }
+
+    /// <summary>Runs a timer-triggered function once, as its schedule or an admin request asks.</summary>
+    public static async Task InvokeTimerAsync(FunctionEntry entry, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        var timer = new TimerInfo { ScheduleStatus = new ScheduleStatus { Last = DateTime.UtcNow } };
+        var returned = Call(entry, scope.ServiceProvider, p => p.ParameterType == typeof(TimerInfo) ? timer : null, cancellationToken);
+        if (returned is Task task)
+        {
+            await task;
+        }
+    }
+
+    private static object? Call(FunctionEntry entry, IServiceProvider services, Func<ParameterInfo, object?> bind, CancellationToken cancellationToken)
+    {
+        var instance = ActivatorUtilities.CreateInstance(services, entry.Method.DeclaringType!);
+        var arguments = entry.Method.GetParameters()
+            .Select(p => p.ParameterType == typeof(CancellationToken) ? cancellationToken : bind(p))
+            .ToArray();
+        return entry.Method.Invoke(instance, arguments);
+    }
+
+    private static object? BindHttp(ParameterInfo parameter, HttpContext context)
+    {
+        if (parameter.ParameterType == typeof(HttpRequest))
+        {
+            return context.Request;
+        }
+
+        if (parameter.ParameterType == typeof(string) && context.Request.RouteValues.TryGetValue(parameter.Name!, out var value))
+        {
+            return value?.ToString();
+        }
+
+        throw new InvalidOperationException($"The local runner cannot bind parameter '{parameter.Name}' of type {parameter.ParameterType.Name}.");
+    }
+}

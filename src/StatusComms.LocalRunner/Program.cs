@@ -1,0 +1,3 @@
+using StatusComms.LocalRunner;
+
+return await LocalRunnerHost.RunAsync(args);

@@ -71,7 +71,14 @@ public static partial class JsonBody
         var conversion = Conversion().Match(message);
         if (conversion.Success)
         {
-            var type = typeof(WireName).Assembly.GetType(conversion.Groups[1].Value.TrimEnd('.'));
+            var typeName = conversion.Groups[1].Value;
+            const string nullable = "System.Nullable`1[";
+            if (typeName.StartsWith(nullable, StringComparison.Ordinal))
+            {
+                typeName = typeName[nullable.Length..].TrimEnd(']');
+            }
+
+            var type = typeof(WireName).Assembly.GetType(typeName);
             if (type is { IsEnum: true })
             {
                 var allowed = typeof(WireName).GetMethod(nameof(WireName.AllOf))!.MakeGenericMethod(type).Invoke(null, null) as IReadOnlyList<string>;
@@ -88,6 +95,6 @@ public static partial class JsonBody
     [GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
     private static partial Regex UnknownField();
 
-    [GeneratedRegex(@"could not be converted to ([\w.]+?)[\.]? ")]
+    [GeneratedRegex(@"could not be converted to (\S+?)\.?(?:\s|$)")]
     private static partial Regex Conversion();
 }

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace StatusComms.Functions.Tests.EndToEnd;
+
+/// <summary>Two comms leads post at once from the same version: one wins, the other is told, nothing is lost.</summary>
+public sealed class ConcurrencyTests : IAsyncLifetime
+{
+    private RunnerHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await RunnerHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Two_writers_with_the_same_ETag_exactly_one_wins_and_the_other_gets_409()
+    {
+        var (created, etag) = await _host.CreateIncidentAsync(new { name = "Webhook deliveries delayed", body = "Webhooks arrive up to 10 minutes late for all customers.", impact_override = "minor" });
+        var id = (string)created["id"]!;
+
+        var first = _host.PatchIncidentAsync(id, new { status = "identified", body = "Update from Alice: a queue consumer is stuck." }, etag);
+        var second = _host.PatchIncidentAsync(id, new { status = "identified", body = "Update from Bob: a queue consumer is stuck." }, etag);
+        var responses = await Task.WhenAll(first, second);
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        var loser = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);
+        Assert.Equal("application/problem+json", loser.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("someone else", await loser.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+
+        var stored = await GetAsync(id);
+        Assert.Equal(2, stored.Body["incident_updates"]!.AsArray().Count);
+
+        // The loser re-reads and posts again: both updates are there, nothing was overwritten.
+        var loserBody = responses[0] == loser ? "Update from Alice: a queue consumer is stuck." : "Update from Bob: a queue consumer is stuck.";
+        var retry = await _host.PatchIncidentAsync(id, new { body = loserBody }, stored.ETag);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+
+        var bodies = (await GetAsync(id)).Body["incident_updates"]!.AsArray().Select(u => (string)u!["body"]!).ToArray();
+        Assert.Contains("Update from Alice: a queue consumer is stuck.", bodies);
+        Assert.Contains("Update from Bob: a queue consumer is stuck.", bodies);
+        Assert.Equal(3, bodies.Length);
+    }
+
+    [Fact]
+    public async Task A_stale_ETag_is_refused_even_without_a_race()
+    {
+        var (created, etag) = await _host.CreateIncidentAsync(new { name = "Search slow", body = "Search takes 5-10 seconds for all users.", impact_override = "minor" });
+        var id = (string)created["id"]!;
+        Assert.Equal(HttpStatusCode.OK, (await _host.PatchIncidentAsync(id, new { body = "Still slow; we are adding capacity." }, etag)).StatusCode);
+
+        var stale = await _host.PatchIncidentAsync(id, new { body = "Written from an old copy." }, etag);
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(2, (await GetAsync(id)).Body["incident_updates"]!.AsArray().Count);
+    }
+
+    private async Task<(JsonNode Body, string ETag)> GetAsync(string id)
+    {
+        var response = await _host.Client.GetAsync(RunnerHost.Api($"incidents/{id}"));
+        return ((await response.Content.ReadFromJsonAsync<JsonNode>())!, response.Headers.ETag!.ToString());
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using StatusComms.Functions.Hosting;
+
+namespace StatusComms.Functions.Tests.EndToEnd;
+
+/// <summary>Every function of the Functions app answers through the local runner, at the route its attribute declares.</summary>
+public sealed partial class LocalRunnerReachabilityTests : IAsyncLifetime
+{
+    private RunnerHost _host = null!;
+
+    public static TheoryData<string> Functions => new(FunctionCatalog.All.Select(f => f.Name));
+
+    public async Task InitializeAsync() => _host = await RunnerHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public void The_catalog_finds_the_functions()
+    {
+        Assert.Contains(FunctionCatalog.All, f => f.Name == "CreateIncident" && f.Trigger == FunctionTrigger.Http);
+        Assert.Contains(FunctionCatalog.All, f => f.Name == "ReconcileSite" && f.Schedule == "0 * * * * *");
+        Assert.True(FunctionCatalog.All.Count >= 20);
+    }
+
+    [Theory]
+    [MemberData(nameof(Functions))]
+    public async Task Each_function_is_reachable_through_the_local_runner(string name)
+    {
+        var entry = FunctionCatalog.All.Single(f => f.Name == name);
+        HttpResponseMessage response;
+        if (entry.Trigger == FunctionTrigger.Timer)
+        {
+            response = await _host.Client.PostAsync($"admin/functions/{name}", RunnerHost.Json(new { input = "" }));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            return;
+        }
+
+        Assert.Equal(FunctionTrigger.Http, entry.Trigger);
+        var path = "api/" + RouteParameter().Replace(entry.Target!.Replace("{pageId}", RunnerHost.PageId, StringComparison.Ordinal), "unknownid");
+        foreach (var method in entry.HttpMethods)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (method is "POST" or "PATCH" or "PUT")
+            {
+                request.Content = RunnerHost.Json(new { });
+            }
+
+            response = await _host.Client.SendAsync(request);
+
+            // Reached the function (or the gate in front of it): an answer of the API, never the site's fallback,
+            // a routing 405 or an unhandled 500.
+            Assert.NotEqual(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+            Assert.True((int)response.StatusCode < 500, $"{method} {path} answered {(int)response.StatusCode}");
+            Assert.True(
+                response.Content.Headers.ContentType?.MediaType is "application/json" or "application/problem+json" || response.StatusCode == HttpStatusCode.NoContent,
+                $"{method} {path} answered {response.Content.Headers.ContentType}");
+        }
+    }
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex RouteParameter();
+}

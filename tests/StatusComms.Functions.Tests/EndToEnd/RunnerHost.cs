@@ -1,0 +1,117 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using StatusComms.LocalRunner;
+
+namespace StatusComms.Functions.Tests.EndToEnd;
+
+/// <summary>
+/// The local runner started in-process on a free port, against Azurite, with its own table and site container so
+/// tests never see each other's data. Timers are off: tests run the reconcile function through the admin endpoint.
+/// </summary>
+public sealed class RunnerHost : IAsyncDisposable
+{
+    public const string ApiKey = "test-key-0123456789abcdef";
+    public const string PageId = "acme";
+
+    private readonly WebApplication _app;
+    private readonly string _unique;
+
+    private RunnerHost(WebApplication app, string baseAddress, string unique)
+    {
+        _app = app;
+        _unique = unique;
+        Client = new HttpClient { BaseAddress = new Uri(baseAddress + "/") };
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("OAuth", ApiKey);
+        Anonymous = new HttpClient { BaseAddress = new Uri(baseAddress + "/") };
+    }
+
+    /// <summary>A client that sends the API key.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>A client that sends no credentials, as a customer's browser.</summary>
+    public HttpClient Anonymous { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static string Storage => Environment.GetEnvironmentVariable("STATUSCOMMS_TEST_STORAGE") is { Length: > 0 } s ? s : "UseDevelopmentStorage=true";
+
+    public static async Task<RunnerHost> StartAsync(Action<IServiceCollection>? services = null, params string[] settings)
+    {
+        var unique = "t" + Guid.NewGuid().ToString("N")[..16];
+        string[] args =
+        [
+            "--StatusComms:Port=0",
+            $"--StatusComms:ApiKey={ApiKey}",
+            $"--StatusComms:PageId={PageId}",
+            "--StatusComms:PageName=Acme Cloud",
+            "--StatusComms:PageUrl=https://status.acme.test",
+            $"--StatusComms:Storage:ConnectionString={Storage}",
+            $"--StatusComms:Storage:TableName={unique}",
+            $"--StatusComms:Storage:SiteContainer={unique}",
+            "--StatusComms:LocalRunner:RunTimers=false",
+            .. settings,
+        ];
+        var app = LocalRunnerHost.Build(args, builder =>
+        {
+            if (services is not null)
+            {
+                services(builder.Services);
+            }
+        });
+        await app.StartAsync();
+        return new RunnerHost(app, LocalRunnerHost.BaseAddress(app), unique);
+    }
+
+    public static string Api(string path) => $"api/v1/pages/{PageId}/{path}";
+
+    public static StringContent Json(object body)
+        => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+
+    public async Task<JsonNode> CreateComponentAsync(string name, string? groupId = null)
+    {
+        var response = await Client.PostAsync(Api("components"), Json(new { component = new { name, description = $"{name} for customers", group_id = groupId } }));
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+    }
+
+    public async Task<(JsonNode Body, string ETag)> CreateIncidentAsync(object incident)
+    {
+        var response = await Client.PostAsync(Api("incidents"), Json(new { incident }));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, text);
+        return (JsonNode.Parse(text)!, response.Headers.ETag!.ToString());
+    }
+
+    public async Task<HttpResponseMessage> PatchIncidentAsync(string id, object incident, string? ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, Api($"incidents/{id}")) { Content = Json(new { incident }) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>A page of the published site, as a browser gets it from the runner; null when not published.</summary>
+    public async Task<string?> SiteAsync(string path)
+    {
+        var response = await Anonymous.GetAsync(path);
+        return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync() : null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        Anonymous.Dispose();
+        await _app.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>().DeleteTableAsync(_unique);
+        await _app.Services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().DeleteBlobContainerAsync(_unique);
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

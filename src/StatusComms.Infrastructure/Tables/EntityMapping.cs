@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure.Data.Tables;
+using StatusComms.Common;
+using StatusComms.Components;
+using StatusComms.Incidents;
+using StatusComms.Maintenance;
+
+namespace StatusComms.Infrastructure.Tables;
+
+/// <summary>
+/// Rows to domain objects and back. Enum values are stored as Statuspage's spellings, so the table reads like the
+/// API; maps and lists too small for rows of their own are JSON strings.
+/// </summary>
+internal static class EntityMapping
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static TableEntity ToEntity(string partitionKey, Component component)
+        => new(partitionKey, RowKeys.Component(component.Id))
+        {
+            ["Name"] = component.Name,
+            ["Description"] = component.Description,
+            ["GroupId"] = component.GroupId,
+            ["IsGroup"] = component.IsGroup,
+            ["Position"] = component.Position,
+            ["Status"] = WireName.Of(component.Status),
+            ["Showcase"] = component.Showcase,
+            ["OnlyShowIfDegraded"] = component.OnlyShowIfDegraded,
+            ["StartDate"] = component.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["CreatedAt"] = component.CreatedAt,
+            ["UpdatedAt"] = component.UpdatedAt,
+        };
+
+    public static Component ToComponent(TableEntity row)
+        => new()
+        {
+            Id = RowKeys.IdAfter(row.RowKey, RowKeys.Components),
+            Name = row.GetString("Name"),
+            Description = row.GetString("Description"),
+            GroupId = row.GetString("GroupId"),
+            IsGroup = row.GetBoolean("IsGroup") ?? false,
+            Position = row.GetInt32("Position") ?? 0,
+            Status = WireName.Parse<ComponentStatus>(row.GetString("Status")),
+            Showcase = row.GetBoolean("Showcase") ?? true,
+            OnlyShowIfDegraded = row.GetBoolean("OnlyShowIfDegraded") ?? false,
+            StartDate = row.GetString("StartDate") is { } date ? DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            CreatedAt = row.GetDateTimeOffset("CreatedAt")!.Value,
+            UpdatedAt = row.GetDateTimeOffset("UpdatedAt")!.Value,
+            Version = row.ETag.ToString(),
+        };
+
+    public static TableEntity ToHeader(string partitionKey, IncidentSnapshot incident)
+        => new(partitionKey, RowKeys.Incident(incident.Id))
+        {
+            ["Name"] = incident.Name,
+            ["Status"] = WireName.Of(incident.Status),
+            ["Impact"] = WireName.Of(incident.Impact),
+            ["ImpactOverridden"] = incident.ImpactOverridden,
+            ["CreatedAt"] = incident.CreatedAt,
+            ["UpdatedAt"] = incident.UpdatedAt,
+            ["StartedAt"] = incident.StartedAt,
+            ["MonitoringAt"] = incident.MonitoringAt,
+            ["ResolvedAt"] = incident.ResolvedAt,
+            ["Components"] = JsonSerializer.Serialize(incident.Components.ToDictionary(c => c.Key, c => WireName.Of(c.Value)), Json),
+        };
+
+    public static IncidentSnapshot ToIncidentSnapshot(TableEntity row)
+        => new(
+            RowKeys.IdAfter(row.RowKey, "inc|"),
+            row.GetString("Name"),
+            WireName.Parse<IncidentStatus>(row.GetString("Status")),
+            WireName.Parse<IncidentImpact>(row.GetString("Impact")),
+            row.GetBoolean("ImpactOverridden") ?? false,
+            row.GetDateTimeOffset("CreatedAt")!.Value,
+            row.GetDateTimeOffset("UpdatedAt")!.Value,
+            row.GetDateTimeOffset("StartedAt")!.Value,
+            row.GetDateTimeOffset("MonitoringAt"),
+            row.GetDateTimeOffset("ResolvedAt"),
+            (JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString("Components") ?? "{}", Json) ?? [])
+                .ToDictionary(c => c.Key, c => WireName.Parse<ComponentStatus>(c.Value), StringComparer.Ordinal));
+
+    public static TableEntity ToEntity(string partitionKey, IncidentUpdate update)
+        => new(partitionKey, RowKeys.IncidentUpdate(update.IncidentId, update.Sequence))
+        {
+            ["Id"] = update.Id,
+            ["Sequence"] = update.Sequence,
+            ["Status"] = WireName.Of(update.Status),
+            ["Body"] = update.Body,
+            ["ComponentChanges"] = JsonSerializer.Serialize(update.ComponentChanges.Select(c => new StoredChange(c.ComponentId, c.ComponentName, WireName.Of(c.OldStatus), WireName.Of(c.NewStatus))), Json),
+            ["Author"] = update.Author,
+            ["CreatedAt"] = update.CreatedAt,
+            ["DisplayAt"] = update.DisplayAt,
+            ["NextUpdateAt"] = update.NextUpdateAt,
+            ["DeliverNotifications"] = update.DeliverNotifications,
+        };
+
+    public static IncidentUpdate ToIncidentUpdate(string incidentId, TableEntity row)
+        => new()
+        {
+            Id = row.GetString("Id"),
+            IncidentId = incidentId,
+            Sequence = row.GetInt32("Sequence")!.Value,
+            Status = WireName.Parse<IncidentStatus>(row.GetString("Status")),
+            Body = row.GetString("Body"),
+            ComponentChanges = (JsonSerializer.Deserialize<List<StoredChange>>(row.GetString("ComponentChanges") ?? "[]", Json) ?? [])
+                .Select(c => new ComponentChange(c.Id, c.Name, WireName.Parse<ComponentStatus>(c.Old), WireName.Parse<ComponentStatus>(c.New)))
+                .ToArray(),
+            Author = row.GetString("Author"),
+            CreatedAt = row.GetDateTimeOffset("CreatedAt")!.Value,
+            DisplayAt = row.GetDateTimeOffset("DisplayAt")!.Value,
+            NextUpdateAt = row.GetDateTimeOffset("NextUpdateAt"),
+            DeliverNotifications = row.GetBoolean("DeliverNotifications") ?? true,
+        };
+
+    public static TableEntity ToSummary(string partitionKey, IncidentSnapshot incident)
+        => new(partitionKey, RowKeys.RecentIncident(incident.CreatedAt, incident.Id))
+        {
+            ["Id"] = incident.Id,
+            ["Name"] = incident.Name,
+            ["Status"] = WireName.Of(incident.Status),
+            ["Impact"] = WireName.Of(incident.Impact),
+            ["CreatedAt"] = incident.CreatedAt,
+            ["StartedAt"] = incident.StartedAt,
+            ["UpdatedAt"] = incident.UpdatedAt,
+            ["ResolvedAt"] = incident.ResolvedAt,
+        };
+
+    public static IncidentSummary ToSummary(TableEntity row)
+        => new(
+            row.GetString("Id"),
+            row.GetString("Name"),
+            WireName.Parse<IncidentStatus>(row.GetString("Status")),
+            WireName.Parse<IncidentImpact>(row.GetString("Impact")),
+            row.GetDateTimeOffset("CreatedAt")!.Value,
+            row.GetDateTimeOffset("StartedAt")!.Value,
+            row.GetDateTimeOffset("UpdatedAt")!.Value,
+            row.GetDateTimeOffset("ResolvedAt"));
+
+    public static TableEntity ToHeader(string partitionKey, MaintenanceSnapshot maintenance)
+        => new(partitionKey, RowKeys.Maintenance(maintenance.Id))
+        {
+            ["Name"] = maintenance.Name,
+            ["Status"] = WireName.Of(maintenance.Status),
+            ["ScheduledFor"] = maintenance.ScheduledFor,
+            ["ScheduledUntil"] = maintenance.ScheduledUntil,
+            ["AutoTransition"] = maintenance.AutoTransition,
+            ["CreatedAt"] = maintenance.CreatedAt,
+            ["UpdatedAt"] = maintenance.UpdatedAt,
+            ["ComponentIds"] = JsonSerializer.Serialize(maintenance.ComponentIds, Json),
+        };
+
+    public static MaintenanceSnapshot ToMaintenanceSnapshot(TableEntity row)
+        => new(
+            RowKeys.IdAfter(row.RowKey, "mnt|"),
+            row.GetString("Name"),
+            WireName.Parse<MaintenanceStatus>(row.GetString("Status")),
+            row.GetDateTimeOffset("ScheduledFor")!.Value,
+            row.GetDateTimeOffset("ScheduledUntil")!.Value,
+            row.GetBoolean("AutoTransition") ?? true,
+            row.GetDateTimeOffset("CreatedAt")!.Value,
+            row.GetDateTimeOffset("UpdatedAt")!.Value,
+            JsonSerializer.Deserialize<List<string>>(row.GetString("ComponentIds") ?? "[]", Json) ?? []);
+
+    public static TableEntity ToEntity(string partitionKey, MaintenanceUpdate update)
+        => new(partitionKey, RowKeys.MaintenanceUpdate(update.MaintenanceId, update.Sequence))
+        {
+            ["Id"] = update.Id,
+            ["Sequence"] = update.Sequence,
+            ["Status"] = WireName.Of(update.Status),
+            ["Body"] = update.Body,
+            ["Author"] = update.Author,
+            ["CreatedAt"] = update.CreatedAt,
+            ["DeliverNotifications"] = update.DeliverNotifications,
+        };
+
+    public static MaintenanceUpdate ToMaintenanceUpdate(string maintenanceId, TableEntity row)
+        => new()
+        {
+            Id = row.GetString("Id"),
+            MaintenanceId = maintenanceId,
+            Sequence = row.GetInt32("Sequence")!.Value,
+            Status = WireName.Parse<MaintenanceStatus>(row.GetString("Status")),
+            Body = row.GetString("Body"),
+            Author = row.GetString("Author"),
+            CreatedAt = row.GetDateTimeOffset("CreatedAt")!.Value,
+            DeliverNotifications = row.GetBoolean("DeliverNotifications") ?? true,
+        };
+
+    private sealed record StoredChange(string Id, string Name, string Old, string New);
+}

@@ -1,0 +1,148 @@
+using Azure;
+using Azure.Data.Tables;
+using StatusComms.Common;
+
+namespace StatusComms.Infrastructure.Tables;
+
+/// <summary>
+/// The table holding one status page in one partition (PartitionKey = page id). Every accepted change is one
+/// entity-group transaction that also raises the page's version row, so the version and the data never disagree.
+/// </summary>
+public sealed class StatusTable
+{
+    private const int MaxAttempts = 10;
+    private readonly Lazy<Task> _created;
+
+    public StatusTable(TableClient client, string pageId)
+    {
+        Client = client;
+        PartitionKey = pageId;
+        _created = new Lazy<Task>(() => client.CreateIfNotExistsAsync(), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public TableClient Client { get; }
+
+    public string PartitionKey { get; }
+
+    public Task EnsureCreatedAsync() => _created.Value;
+
+    public async Task<TableEntity?> GetAsync(string rowKey, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync();
+        var response = await Client.GetEntityIfExistsAsync<TableEntity>(PartitionKey, rowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    /// <summary>The rows whose keys start with <paramref name="prefix"/>, in key order: one single-partition range query.</summary>
+    public async Task<List<TableEntity>> RangeAsync(string prefix, CancellationToken cancellationToken, int? take = null)
+    {
+        await EnsureCreatedAsync();
+        var end = prefix + RowKeys.RangeEnd;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey} and RowKey ge {prefix} and RowKey lt {end}");
+        var rows = new List<TableEntity>();
+        await foreach (var row in Client.QueryAsync<TableEntity>(filter, maxPerPage: take is null ? null : Math.Min(take.Value, 1000), cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+            if (rows.Count == take)
+            {
+                break;
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>An aggregate's header row and its rows under "<paramref name="childPrefix"/>", in one query.</summary>
+    public async Task<List<TableEntity>> HeaderAndChildrenAsync(string headerKey, string childPrefix, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync();
+        var end = childPrefix + RowKeys.RangeEnd;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey} and (RowKey eq {headerKey} or (RowKey ge {childPrefix} and RowKey lt {end}))");
+        var rows = new List<TableEntity>();
+        await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    public async Task<long> GetVersionAsync(CancellationToken cancellationToken)
+        => (await GetAsync(RowKeys.Page, cancellationToken))?.GetInt64("Version") ?? 0;
+
+    /// <summary>
+    /// Commits a change together with the page-version bump. When the transaction fails on a precondition,
+    /// <paramref name="isStale"/> tells whether the change itself was based on a stale read (then the caller is told,
+    /// never overwritten); otherwise another writer only raced for the version row, and the commit is retried.
+    /// </summary>
+    /// <returns>The sub-responses of the committed transaction, in the order of <paramref name="build"/>'s actions.</returns>
+    public async Task<IReadOnlyList<Response>> CommitAsync(
+        Func<List<TableTransactionAction>> build,
+        Func<Task<bool>> isStale,
+        string staleMessage,
+        CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            var page = await GetOrCreatePageRowAsync(cancellationToken);
+            var actions = build();
+            var bumped = new TableEntity(PartitionKey, RowKeys.Page) { ["Version"] = (page.GetInt64("Version") ?? 0) + 1 };
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, bumped, page.ETag));
+            TransactionRules.Validate(actions);
+            try
+            {
+                var response = await Client.SubmitTransactionAsync(actions, cancellationToken);
+                return response.Value;
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412)
+            {
+                if (await isStale())
+                {
+                    throw new ConcurrencyConflictException(staleMessage, exception);
+                }
+
+                if (attempt == MaxAttempts)
+                {
+                    throw new ConcurrencyConflictException("The page is being changed by many writers at once; try again in a moment.", exception);
+                }
+
+                // Another change took the version we read; back off a little and go again with the new one.
+                await Task.Delay(Random.Shared.Next(2, 20 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The ETag a committed action gave its entity; re-read if the service did not return one.</summary>
+    public async Task<string> ETagOfAsync(IReadOnlyList<Response> responses, int index, string rowKey, CancellationToken cancellationToken)
+    {
+        var etag = responses.Count > index ? responses[index].Headers.ETag : null;
+        if (etag is { } value && value != default)
+        {
+            return value.ToString();
+        }
+
+        return (await GetAsync(rowKey, cancellationToken))?.ETag.ToString()
+            ?? throw new InvalidOperationException($"Row {rowKey} vanished right after it was written.");
+    }
+
+    private async Task<TableEntity> GetOrCreatePageRowAsync(CancellationToken cancellationToken)
+    {
+        var page = await GetAsync(RowKeys.Page, cancellationToken);
+        if (page is not null)
+        {
+            return page;
+        }
+
+        try
+        {
+            await Client.AddEntityAsync(new TableEntity(PartitionKey, RowKeys.Page) { ["Version"] = 0L }, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            // Another writer created it first: fine, read theirs.
+        }
+
+        return await GetAsync(RowKeys.Page, cancellationToken) ?? throw new InvalidOperationException("The page row could not be created.");
+    }
+}

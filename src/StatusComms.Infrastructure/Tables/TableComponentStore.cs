@@ -1,0 +1,53 @@
+using Azure;
+using Azure.Data.Tables;
+using StatusComms.Components;
+
+namespace StatusComms.Infrastructure.Tables;
+
+/// <summary>Components as rows "cmp|{id}" of the page's partition.</summary>
+public sealed class TableComponentStore(StatusTable table) : IComponentStore
+{
+    private const string Stale = "Someone else changed this component since you read it. Reload it and apply your change again.";
+
+    public async Task<IReadOnlyList<Component>> ListAsync(CancellationToken cancellationToken)
+        => (await table.RangeAsync(RowKeys.Components, cancellationToken)).Select(EntityMapping.ToComponent).ToArray();
+
+    public async Task<Component?> GetAsync(string id, CancellationToken cancellationToken)
+        => await table.GetAsync(RowKeys.Component(id), cancellationToken) is { } row ? EntityMapping.ToComponent(row) : null;
+
+    public Task AddAsync(Component component, CancellationToken cancellationToken)
+        => WriteAsync(component, TableTransactionActionType.Add, ETag.All, cancellationToken);
+
+    public Task UpdateAsync(Component component, CancellationToken cancellationToken)
+        => WriteAsync(component, TableTransactionActionType.UpdateReplace, Expected(component), cancellationToken);
+
+    public async Task DeleteAsync(Component component, CancellationToken cancellationToken)
+    {
+        var rowKey = RowKeys.Component(component.Id);
+        await table.CommitAsync(
+            () => [new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(table.PartitionKey, rowKey), Expected(component))],
+            () => IsStaleAsync(rowKey, component.Version, cancellationToken),
+            Stale,
+            cancellationToken);
+    }
+
+    private async Task WriteAsync(Component component, TableTransactionActionType type, ETag expected, CancellationToken cancellationToken)
+    {
+        var row = EntityMapping.ToEntity(table.PartitionKey, component);
+        var responses = await table.CommitAsync(
+            () => [new TableTransactionAction(type, row, expected)],
+            () => type == TableTransactionActionType.Add ? ExistsAsync(row.RowKey, cancellationToken) : IsStaleAsync(row.RowKey, component.Version, cancellationToken),
+            Stale,
+            cancellationToken);
+        component.Version = await table.ETagOfAsync(responses, 0, row.RowKey, cancellationToken);
+    }
+
+    private static ETag Expected(Component component)
+        => new(component.Version ?? throw new InvalidOperationException($"Component {component.Id} was not read from the store."));
+
+    private async Task<bool> IsStaleAsync(string rowKey, string? version, CancellationToken cancellationToken)
+        => (await table.GetAsync(rowKey, cancellationToken))?.ETag.ToString() != version;
+
+    private async Task<bool> ExistsAsync(string rowKey, CancellationToken cancellationToken)
+        => await table.GetAsync(rowKey, cancellationToken) is not null;
+}

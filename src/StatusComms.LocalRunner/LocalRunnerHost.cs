@@ -59,7 +59,8 @@ public static class LocalRunnerHost
         return 0;
     }
 
-    /// <summary>Builds the runner; tests call this with <c>--StatusComms:Port=0</c> and their own settings.</summary>
+    /// <summary>Builds the runner; tests call this with <c>--StatusComms:Port=0</c> and their own settings, and may
+    /// replace services in <paramref name="configure"/> (it runs after the app's own registrations).</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -69,7 +70,6 @@ public static class LocalRunnerHost
             ["StatusComms:PageId"] = "statuscomms",
             ["StatusComms:PageName"] = "StatusComms",
         }.Where(kv => string.IsNullOrEmpty(builder.Configuration[kv.Key])));
-        configure?.Invoke(builder);
 
         var port = builder.Configuration.GetValue("StatusComms:Port", DefaultPort);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
@@ -81,6 +81,9 @@ public static class LocalRunnerHost
         builder.Services.AddStatusComms(builder.Configuration);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<FunctionInvoker>();
+        // The Azure SDK logs every request, and every expected 404, at Information/Warning.
+        builder.Logging.AddFilter("Azure", LogLevel.Error);
+        configure?.Invoke(builder);
         if (builder.Configuration.GetValue("StatusComms:LocalRunner:RunTimers", true))
         {
             builder.Services.AddHostedService<TimerScheduler>();
@@ -113,7 +116,8 @@ public static class LocalRunnerHost
         });
 
         var site = app.Services.GetRequiredService<ISiteArtifactStore>();
-        app.MapFallback(context => StaticSite.ServeAsync(context, site));
+        // A catch-all of its own: MapFallback alone skips paths with a file extension, which every page has.
+        app.MapFallback("{**path}", context => StaticSite.ServeAsync(context, site));
         return app;
     }
 

@@ -11,7 +11,7 @@ public sealed partial class TimerScheduler(IServiceProvider services, TimeProvid
 
     private async Task RunAsync(FunctionEntry entry, CancellationToken stoppingToken)
     {
-        var schedule = CrontabSchedule.Parse(entry.Schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
+        var schedule = CrontabSchedule.Parse(entry.Schedule!, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow().UtcDateTime;

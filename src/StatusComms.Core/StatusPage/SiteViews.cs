@@ -44,3 +44,6 @@ public sealed record IncidentPageView(
 public sealed record HistoryView(SiteChrome Chrome, IReadOnlyList<HistoryEntryView> Incidents);
 
 public sealed record HistoryEntryView(string Id, string Name, string Href, IncidentImpact Impact, string ImpactLabel, string StatusLabel, DateTimeOffset StartedAt, DateTimeOffset? ResolvedAt);
+
+/// <summary>What every page's head needs.</summary>
+public sealed record HeadView(string Title, string Description, SiteChrome Chrome);

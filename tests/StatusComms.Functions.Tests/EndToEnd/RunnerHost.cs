@@ -110,7 +110,7 @@ public sealed class RunnerHost : IAsyncDisposable
         Client.Dispose();
         Anonymous.Dispose();
         await _app.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>().DeleteTableAsync(_unique);
-        await _app.Services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().DeleteBlobContainerAsync(_unique);
+        await _app.Services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(_unique).DeleteIfExistsAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -42,6 +42,10 @@ our_pid() {
   local pid
   pid="$(tr -dc '0-9' < "$PID_FILE")"
   [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
+  # Guard against a recycled pid: it must still be an azurite process.
+  if [[ -r "/proc/$pid/cmdline" ]] && ! tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q azurite; then
+    return 1
+  fi
   echo "$pid"
 }
 

@@ -10,7 +10,9 @@ namespace StatusComms.Infrastructure.Tables;
 /// </summary>
 public sealed class StatusTable
 {
-    private const int MaxAttempts = 10;
+    // Every change of a page takes the next version, so simultaneous writers queue on that row; each retry
+    // waits a random, growing while so a burst of writers (automation, an import) spreads out and gets through.
+    private const int MaxAttempts = 40;
     private readonly Lazy<Task> _created;
 
     public StatusTable(TableClient client, string pageId)
@@ -108,7 +110,7 @@ public sealed class StatusTable
                 }
 
                 // Another change took the version we read; back off a little and go again with the new one.
-                await Task.Delay(Random.Shared.Next(2, 20 * attempt), cancellationToken);
+                await Task.Delay(Random.Shared.Next(1, Math.Min(100, 5 * attempt) + 2), cancellationToken);
             }
         }
     }

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging.Abstractions;
+using StatusComms.Benchmarks;
+using StatusComms.Components;
+using StatusComms.Incidents;
+using StatusComms.Infrastructure.Blobs;
+using StatusComms.Infrastructure.Tables;
+using StatusComms.Infrastructure.Templates;
+using StatusComms.Maintenance;
+using StatusComms.Publishing;
+using StatusComms.StatusPage;
+
+// A plain measuring harness (no timed assertions): run it against Azurite and copy the figures to
+// docs/benchmarks.md.    dotnet run -c Release --project tests/StatusComms.Benchmarks [-- --iterations 300]
+if (args.Contains("--first-page"))
+{
+    // Child mode: how long from this process's start until the first page is rendered.
+    var renderer = new RazorLightSiteRenderer(Path.Combine(AppContext.BaseDirectory, "templates"));
+    await renderer.WarmUpAsync(CancellationToken.None);
+    await renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(Scenario.Content(50, 5), "/assets/site.css"), CancellationToken.None);
+    Console.WriteLine((DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture));
+    return 0;
+}
+
+var iterations = args.SkipWhile(a => a != "--iterations").Skip(1).Select(int.Parse).FirstOrDefault(300);
+var storage = Environment.GetEnvironmentVariable("STATUSCOMMS_TEST_STORAGE") is { Length: > 0 } s ? s : "UseDevelopmentStorage=true";
+var name = "bench" + Guid.NewGuid().ToString("N")[..12];
+var tableClient = new TableServiceClient(storage).GetTableClient(name);
+var container = new BlobServiceClient(storage).GetBlobContainerClient(name);
+var time = TimeProvider.System;
+try
+{
+    var table = new StatusTable(tableClient, "bench");
+    var components = new TableComponentStore(table);
+    var incidents = new TableIncidentStore(table);
+    var maintenances = new TableMaintenanceStore(table);
+    var ledger = new TablePublicationLedger(table);
+    var site = new BlobSiteArtifactStore(container);
+    var templates = new RazorLightSiteRenderer(Path.Combine(AppContext.BaseDirectory, "templates"));
+    await templates.WarmUpAsync(CancellationToken.None);
+    var page = new PageSettings("bench", "Benchmark Cloud", "https://status.example.com", "Etc/UTC");
+    var publisher = new SitePublisher(components, incidents, maintenances, ledger, templates, site, page, time);
+
+    Console.WriteLine($"Seeding 50 components, 1,000 past incidents and 3 open ones in table {name} ...");
+    var seeded = Stopwatch.StartNew();
+    var known = await Scenario.SeedAsync(components, incidents, time, pastIncidents: 1000, openIncidents: 3);
+    Console.WriteLine($"  seeded in {seeded.Elapsed.TotalSeconds:F1} s");
+    await publisher.PublishAsync(everything: true, CancellationToken.None);
+
+    // 1. Publish latency: from an accepted update (stored) to every artifact written.
+    var open = (await incidents.ListOpenAsync(CancellationToken.None)).ToArray();
+    var latencies = new List<double>(iterations);
+    for (var i = 0; i < iterations + 20; i++)
+    {
+        var incident = (await incidents.GetAsync(open[i % open.Length].Id, CancellationToken.None))!;
+        incident.PostUpdate(new UpdateRequest { Body = $"Update {i}: error rates are falling; next update in 30 minutes.", Author = "bench", NextUpdateAt = time.GetUtcNow().AddMinutes(30) }, known, time.GetUtcNow());
+        await incidents.SaveAsync(incident, incident.Version!, CancellationToken.None);
+        var report = await publisher.PublishAsync(everything: false, CancellationToken.None);
+        if (i >= 20)
+        {
+            latencies.Add(report.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    latencies.Sort();
+    double Percentile(double p) => latencies[(int)Math.Ceiling(p / 100 * latencies.Count) - 1];
+
+    // 2. Renders per second on one core (the index of 50 components and 3 open incidents), after warm-up.
+    var content = Scenario.Content(50, 3);
+    var view = SiteViewBuilder.Index(content, "/assets/site.css");
+    for (var i = 0; i < 500; i++)
+    {
+        await templates.RenderAsync(SiteTemplate.Index, view, CancellationToken.None);
+    }
+
+    var renders = 0;
+    var renderClock = Stopwatch.StartNew();
+    while (renderClock.Elapsed < TimeSpan.FromSeconds(5))
+    {
+        await templates.RenderAsync(SiteTemplate.Index, view, CancellationToken.None);
+        renders++;
+    }
+
+    var rendersPerSecond = renders / renderClock.Elapsed.TotalSeconds;
+    var indexBytes = (await templates.RenderAsync(SiteTemplate.Index, view, CancellationToken.None)).Length;
+
+    // 3. Process start to first rendered page, in fresh processes.
+    var firstPages = new List<double>();
+    for (var i = 0; i < 5; i++)
+    {
+        var child = Process.Start(new ProcessStartInfo("dotnet", [typeof(Scenario).Assembly.Location, "--first-page"]) { RedirectStandardOutput = true })!;
+        var output = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        firstPages.Add(double.Parse(output.Trim(), CultureInfo.InvariantCulture));
+    }
+
+    firstPages.Sort();
+    Console.WriteLine();
+    Console.WriteLine($"| measure | figure | target |");
+    Console.WriteLine($"| --- | --- | --- |");
+    Console.WriteLine($"| publish latency p50 ({latencies.Count} updates) | {Percentile(50):F1} ms | ≤ 50 ms |");
+    Console.WriteLine($"| publish latency p99 | {Percentile(99):F1} ms | ≤ 250 ms |");
+    Console.WriteLine($"| index renders per second, one thread | {rendersPerSecond:F0} /s | ≥ 2,000 /s per core |");
+    Console.WriteLine($"| process start to first rendered page (median of 5) | {firstPages[2]:F0} ms | ≤ 1,500 ms |");
+    Console.WriteLine($"| index.html size (50 components, 3 open incidents) | {indexBytes:N0} bytes | |");
+    Console.WriteLine($"| template warm-up (compile all) | {templates.WarmUpTime.TotalMilliseconds:F0} ms | |");
+    return 0;
+}
+finally
+{
+    await tableClient.DeleteAsync();
+    await container.DeleteIfExistsAsync();
+}

@@ -1,0 +1,179 @@
+// StatusComms: storage account (tables, queues, $web static site), Flex Consumption function app
+// with a system-assigned identity (no storage keys anywhere), Application Insights.
+//
+// Deploy:   az deployment group create -g <rg> -f infra/main.bicep -p namePrefix=stc apiKey=<secret>
+// Then enable static website hosting ($web) on the account: it is a data-plane setting that
+// Bicep cannot set. See infra/README.md.
+
+targetScope = 'resourceGroup'
+
+@description('Azure region for all resources.')
+param location string = resourceGroup().location
+
+@description('Short prefix for resource names (letters and digits).')
+@minLength(3)
+@maxLength(11)
+param namePrefix string = 'statuscomms'
+
+@description('API key for the admin endpoints (StatusComms__ApiKey).')
+@secure()
+param apiKey string
+
+@description('Identifier of the status page.')
+param pageId string = 'statuscomms'
+
+@description('Display name of the status page.')
+param pageName string = 'StatusComms'
+
+@description('Maximum number of Flex Consumption instances.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+var suffix = uniqueString(resourceGroup().id, namePrefix)
+var prefix = toLower(namePrefix)
+var storageAccountName = take('${replace(prefix, '-', '')}${suffix}', 24)
+var functionAppName = '${prefix}-func-${suffix}'
+var deploymentContainerName = 'app-package-${take(suffix, 8)}'
+
+// Built-in role definition ids.
+var roles = {
+  tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  blobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+  queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageAccountName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    supportsHttpsTrafficOnly: true
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    accessTier: 'Hot'
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+// Flex Consumption deploys the app package from this container, using the app's identity.
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: deploymentContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${prefix}-logs-${suffix}'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${prefix}-ai-${suffix}'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logAnalytics.id
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: '${prefix}-plan-${suffix}'
+  location: location
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: functionAppName
+  location: location
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        // Host storage through the managed identity (no connection string, no key).
+        { name: 'AzureWebJobsStorage__accountName', value: storage.name }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+        // Service URIs: the app builds its clients with DefaultAzureCredential.
+        { name: 'StatusComms__Storage__TableServiceUri', value: storage.properties.primaryEndpoints.table }
+        { name: 'StatusComms__Storage__BlobServiceUri', value: storage.properties.primaryEndpoints.blob }
+        { name: 'StatusComms__Storage__QueueServiceUri', value: storage.properties.primaryEndpoints.queue }
+        { name: 'StatusComms__ApiKey', value: apiKey }
+        { name: 'StatusComms__PageId', value: pageId }
+        { name: 'StatusComms__PageName', value: pageName }
+        // The public page is served by the account's static website ($web).
+        { name: 'StatusComms__PageUrl', value: storage.properties.primaryEndpoints.web }
+      ]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'SystemAssignedIdentity'
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: 2048
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+  dependsOn: [
+    deploymentContainer
+  ]
+}
+
+resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for role in items(roles): {
+    name: guid(storage.id, functionApp.id, role.value)
+    scope: storage
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.value)
+      principalId: functionApp.identity.principalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
+
+output functionAppName string = functionApp.name
+output functionAppUrl string = 'https://${functionApp.properties.defaultHostName}'
+output storageAccountName string = storage.name
+output staticWebsiteUrl string = storage.properties.primaryEndpoints.web

@@ -6,9 +6,9 @@ namespace StatusComms.Publishing;
 /// Publishes right after an accepted change. The change is already stored, so a failed publish must not fail
 /// the request: it is logged, the pending marks stay, and the reconcile timer publishes them later.
 /// </summary>
-public partial class PublishAfterChange(SitePublisher publisher, ILogger<PublishAfterChange> logger)
+public sealed partial class PublishAfterChange(SitePublisher publisher, ILogger<PublishAfterChange> logger)
 {
-    public virtual async Task<PublishReport?> PublishAsync()
+    public async Task<PublishReport?> PublishAsync()
     {
         try
         {

@@ -10,9 +10,9 @@ public static class Problems
 
     public static ObjectResult Create(int status, string title, string detail, HttpContext? context = null)
     {
+        // No "type": per RFC 9457 that means about:blank, whose title is the status's meaning; ours is more specific.
         var problem = new ProblemDetails
         {
-            Type = $"https://httpstatuses.io/{status}",
             Title = title,
             Status = status,
             Detail = detail,

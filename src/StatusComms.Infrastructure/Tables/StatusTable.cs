@@ -69,6 +69,52 @@ public sealed class StatusTable
         return rows;
     }
 
+    /// <summary>An aggregate's header and children (null header when there is none), in one query.</summary>
+    internal async Task<(TableEntity? Header, IEnumerable<TableEntity> Children)> ReadAggregateAsync(string headerKey, string childPrefix, CancellationToken cancellationToken)
+    {
+        var rows = await HeaderAndChildrenAsync(headerKey, childPrefix, cancellationToken);
+        var header = rows.FirstOrDefault(r => r.RowKey == headerKey);
+        return (header, rows.Where(r => r != header));
+    }
+
+    /// <summary>
+    /// Commits an aggregate's change in one transaction: the header (added, or replaced only if it still has the
+    /// version the writer read), the new child rows, the open-index row when it opens or closes, and the upserts.
+    /// </summary>
+    /// <returns>The header's new ETag: the aggregate's next version.</returns>
+    internal async Task<string> CommitAggregateAsync(AggregateWrite write, string staleMessage, CancellationToken cancellationToken)
+    {
+        var headerKey = write.Header.RowKey;
+        var responses = await CommitAsync(
+            () =>
+            {
+                var actions = new List<TableTransactionAction>
+                {
+                    write.ExpectedVersion is null
+                        ? new(TableTransactionActionType.Add, write.Header)
+                        : new(TableTransactionActionType.UpdateReplace, write.Header, new ETag(write.ExpectedVersion)),
+                };
+                actions.AddRange(write.NewChildren.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
+                var openRow = new TableEntity(PartitionKey, write.OpenIndexKey);
+                if (write.IsOpen && !write.WasOpen)
+                {
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, openRow));
+                }
+                else if (!write.IsOpen && write.WasOpen)
+                {
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, openRow, ETag.All));
+                }
+
+                actions.AddRange(write.Upserts.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)));
+                return actions;
+            },
+            async () => (await GetAsync(headerKey, cancellationToken))?.ETag.ToString() is var stored
+                && (write.ExpectedVersion is null ? stored is not null : stored != write.ExpectedVersion),
+            staleMessage,
+            cancellationToken);
+        return await ETagOfAsync(responses, 0, headerKey, cancellationToken);
+    }
+
     public async Task<long> GetVersionAsync(CancellationToken cancellationToken)
         => (await GetAsync(RowKeys.Page, cancellationToken))?.GetInt64("Version") ?? 0;
 

@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using StatusComms.Incidents;
 
 namespace StatusComms.Infrastructure.Tables;
@@ -15,15 +13,10 @@ public sealed class TableIncidentStore(StatusTable table) : IIncidentStore
 
     public async Task<Incident?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var rows = await table.HeaderAndChildrenAsync(RowKeys.Incident(id), RowKeys.IncidentUpdates(id), cancellationToken);
-        var header = rows.FirstOrDefault(r => r.RowKey == RowKeys.Incident(id));
-        if (header is null)
-        {
-            return null;
-        }
-
-        var updates = rows.Where(r => r != header).Select(r => EntityMapping.ToIncidentUpdate(id, r));
-        return Incident.Rehydrate(EntityMapping.ToIncidentSnapshot(header), updates, header.ETag.ToString());
+        var (header, updates) = await table.ReadAggregateAsync(RowKeys.Incident(id), RowKeys.IncidentUpdates(id), cancellationToken);
+        return header is null
+            ? null
+            : Incident.Rehydrate(EntityMapping.ToIncidentSnapshot(header), updates.Select(r => EntityMapping.ToIncidentUpdate(id, r)), header.ETag.ToString());
     }
 
     public async Task<IReadOnlyList<Incident>> ListOpenAsync(CancellationToken cancellationToken)
@@ -36,50 +29,26 @@ public sealed class TableIncidentStore(StatusTable table) : IIncidentStore
     public async Task<IReadOnlyList<IncidentSummary>> ListRecentAsync(int skip, int take, CancellationToken cancellationToken)
         => (await table.RangeAsync(RowKeys.RecentIncidents, cancellationToken, skip + take)).Skip(skip).Select(EntityMapping.ToSummary).ToArray();
 
-    public async Task AddAsync(Incident incident, CancellationToken cancellationToken)
-    {
-        var headerKey = RowKeys.Incident(incident.Id);
-        var responses = await table.CommitAsync(
-            () => Actions(incident, TableTransactionActionType.Add, ETag.All, wasOpen: false),
-            async () => await table.GetAsync(headerKey, cancellationToken) is not null,
-            "An incident with this id exists already.",
-            cancellationToken);
-        incident.MarkSaved(await table.ETagOfAsync(responses, 0, headerKey, cancellationToken));
-    }
+    public Task AddAsync(Incident incident, CancellationToken cancellationToken) => WriteAsync(incident, null, cancellationToken);
 
-    public async Task SaveAsync(Incident incident, string expectedVersion, CancellationToken cancellationToken)
-    {
-        var headerKey = RowKeys.Incident(incident.Id);
-        var saved = incident.Updates.Count - incident.UnsavedUpdates.Count;
+    public Task SaveAsync(Incident incident, string expectedVersion, CancellationToken cancellationToken) => WriteAsync(incident, expectedVersion, cancellationToken);
 
-        // Every update records the stage the incident was in, so the last stored one says whether it was open.
-        var wasOpen = saved > 0 && incident.Updates[saved - 1].Status is IncidentStatus.Investigating or IncidentStatus.Identified or IncidentStatus.Monitoring;
-        var responses = await table.CommitAsync(
-            () => Actions(incident, TableTransactionActionType.UpdateReplace, new ETag(expectedVersion), wasOpen),
-            async () => (await table.GetAsync(headerKey, cancellationToken))?.ETag.ToString() != expectedVersion,
-            Stale,
-            cancellationToken);
-        incident.MarkSaved(await table.ETagOfAsync(responses, 0, headerKey, cancellationToken));
-    }
-
-    private List<TableTransactionAction> Actions(Incident incident, TableTransactionActionType headerAction, ETag expected, bool wasOpen)
+    private async Task WriteAsync(Incident incident, string? expectedVersion, CancellationToken cancellationToken)
     {
         var partition = table.PartitionKey;
         var snapshot = incident.ToSnapshot();
-        var actions = new List<TableTransactionAction> { new(headerAction, EntityMapping.ToHeader(partition, snapshot), expected) };
-        actions.AddRange(incident.UnsavedUpdates.Select(u => new TableTransactionAction(TableTransactionActionType.Add, EntityMapping.ToEntity(partition, u))));
-        var openRow = new TableEntity(partition, RowKeys.OpenIncident(incident.Id));
-        if (incident.IsOpen && !wasOpen)
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, openRow));
-        }
-        else if (!incident.IsOpen && wasOpen)
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, openRow, ETag.All));
-        }
 
-        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, EntityMapping.ToSummary(partition, snapshot)));
-        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, RowKeys.PendingIncidentPage(incident.Id))));
-        return actions;
+        // Every update records the stage the incident was in, so the last stored one says whether it was open.
+        var saved = incident.Updates.Count - incident.UnsavedUpdates.Count;
+        var wasOpen = saved > 0 && incident.Updates[saved - 1].Status is IncidentStatus.Investigating or IncidentStatus.Identified or IncidentStatus.Monitoring;
+        var write = new AggregateWrite(
+            EntityMapping.ToHeader(partition, snapshot),
+            expectedVersion,
+            incident.UnsavedUpdates.Select(u => EntityMapping.ToEntity(partition, u)),
+            RowKeys.OpenIncident(incident.Id),
+            wasOpen,
+            incident.IsOpen,
+            [EntityMapping.ToSummary(partition, snapshot), new(partition, RowKeys.PendingIncidentPage(incident.Id))]);
+        incident.MarkSaved(await table.CommitAggregateAsync(write, Stale, cancellationToken));
     }
 }

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using StatusComms.Components;
-using StatusComms.Functions.Http;
 
 namespace StatusComms.Functions.Components;
 

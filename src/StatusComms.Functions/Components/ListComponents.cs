@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using StatusComms.Components;
-using StatusComms.Functions.Contracts;
-using StatusComms.Functions.Http;
-using StatusComms.StatusPage;
 
 namespace StatusComms.Functions.Components;
 

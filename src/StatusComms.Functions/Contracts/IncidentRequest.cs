@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using StatusComms.Components;
-using StatusComms.Functions.Http;
 using StatusComms.Incidents;
 
 namespace StatusComms.Functions.Contracts;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using StatusComms.Functions.Http;
 using StatusComms.Maintenance;
 
 namespace StatusComms.Functions.Contracts;

@@ -1,5 +1,3 @@
-using StatusComms.StatusPage;
-
 namespace StatusComms.Functions.Contracts;
 
 /// <summary>The page this deployment serves, in Statuspage's page shape (the fields that apply here).</summary>

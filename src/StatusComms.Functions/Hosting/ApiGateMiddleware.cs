@@ -1,6 +1,4 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
-using StatusComms.Functions.Http;
 
 namespace StatusComms.Functions.Hosting;
 

@@ -6,14 +6,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StatusComms.Components;
-using StatusComms.Functions.Http;
 using StatusComms.Incidents;
 using StatusComms.Infrastructure.Blobs;
 using StatusComms.Infrastructure.Tables;
 using StatusComms.Infrastructure.Templates;
 using StatusComms.Maintenance;
 using StatusComms.Publishing;
-using StatusComms.StatusPage;
 
 namespace StatusComms.Functions.Hosting;
 

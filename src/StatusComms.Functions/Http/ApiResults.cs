@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 namespace StatusComms.Functions.Http;
 
 /// <summary>Successful responses, serialised the Statuspage way (<see cref="ApiJson"/>).</summary>

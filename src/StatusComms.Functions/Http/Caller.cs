@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace StatusComms.Functions.Http;
 
 /// <summary>Who is calling the management API, as established by <see cref="ApiGate"/>; recorded as the author of updates.</summary>

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using StatusComms.Common;
-using Microsoft.AspNetCore.Http;
 
 namespace StatusComms.Functions.Http;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 namespace StatusComms.Functions.Http;
 
 /// <summary>RFC 9457 problem responses (application/problem+json) with a title and a detail a person can act on.</summary>

@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using StatusComms.Functions.Contracts;
-using StatusComms.Functions.Http;
 using StatusComms.Incidents;
-using StatusComms.StatusPage;
 
 namespace StatusComms.Functions.Incidents;
 

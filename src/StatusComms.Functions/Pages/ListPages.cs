@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using StatusComms.Functions.Contracts;
-using StatusComms.Functions.Http;
-using StatusComms.StatusPage;
-
 namespace StatusComms.Functions.Pages;
 
 /// <summary>GET /api/v1/pages: the one page this deployment serves.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using StatusComms.Functions.Http;
 using StatusComms.Publishing;
 
 namespace StatusComms.Functions.Publishing;

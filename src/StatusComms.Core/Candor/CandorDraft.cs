@@ -1,0 +1,28 @@
+using StatusComms.Incidents;
+
+namespace StatusComms.Candor;
+
+/// <summary>A message about to be published, with what the check needs to judge it.</summary>
+public sealed record CandorDraft
+{
+    public string? Title { get; init; }
+    public required string Body { get; init; }
+    public required IncidentStatus Stage { get; init; }
+    public required IncidentImpact Impact { get; init; }
+
+    /// <summary>Names of the components the incident affects.</summary>
+    public IReadOnlyList<string> AffectedComponents { get; init; } = [];
+
+    /// <summary>When the next update is promised (UTC); required while the incident is unresolved.</summary>
+    public DateTimeOffset? NextUpdateAt { get; init; }
+
+    public required DateTimeOffset Now { get; init; }
+
+    /// <summary>For postmortems: what will be done so it does not happen again.</summary>
+    public IReadOnlyList<ActionItem> ActionItems { get; init; } = [];
+
+    public bool IsUnresolved => Stage is IncidentStatus.Investigating or IncidentStatus.Identified or IncidentStatus.Monitoring;
+}
+
+/// <summary>A postmortem commitment: something concrete, someone who owns it, a date.</summary>
+public sealed record ActionItem(string Description, string? Owner, DateOnly? DueDate);

@@ -182,7 +182,7 @@ public sealed class CandorCheck(CandorOptions options)
 
     private static void ActionItems(CandorDraft draft, List<CandorFinding> findings)
     {
-        if (draft.Stage != IncidentStatus.Postmortem)
+        if (!draft.IsPostmortemDocument)
         {
             return;
         }

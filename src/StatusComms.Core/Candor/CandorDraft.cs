@@ -21,6 +21,12 @@ public sealed record CandorDraft
     /// <summary>For postmortems: what will be done so it does not happen again.</summary>
     public IReadOnlyList<ActionItem> ActionItems { get; init; } = [];
 
+    /// <summary>
+    /// True for a postmortem document, whose action items are checked (and required). A status update posted at
+    /// the postmortem stage is checked for its words only: the document carries the action items.
+    /// </summary>
+    public bool IsPostmortemDocument { get; init; }
+
     public bool IsUnresolved => Stage is IncidentStatus.Investigating or IncidentStatus.Identified or IncidentStatus.Monitoring;
 }
 

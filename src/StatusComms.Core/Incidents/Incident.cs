@@ -141,6 +141,18 @@ public sealed class Incident
         UpdatedAt = now;
     }
 
+    /// <summary>Records what the candor check said about an update not yet stored.</summary>
+    public void RecordReview(string updateId, Candor.CandorReview review)
+    {
+        var index = _updates.FindIndex(_savedUpdateCount, u => u.Id == updateId);
+        if (index < 0)
+        {
+            throw new InvalidOperationException($"Update {updateId} is not an unsaved update of incident {Id}.");
+        }
+
+        _updates[index] = _updates[index] with { Review = review };
+    }
+
     /// <summary>Rebuilds a stored incident. Only stores call this.</summary>
     public static Incident Rehydrate(IncidentSnapshot snapshot, IEnumerable<IncidentUpdate> updates, string version)
     {

@@ -20,6 +20,9 @@ public sealed record NewIncident
     public DateTimeOffset? NextUpdateAt { get; init; }
     public bool DeliverNotifications { get; init; } = true;
     public required string Author { get; init; }
+
+    /// <summary>Why the message should go out despite the candor check's errors; recorded with the update.</summary>
+    public string? CandorOverrideReason { get; init; }
 }
 
 /// <summary>
@@ -37,6 +40,9 @@ public sealed record IncidentChanges
     public DateTimeOffset? NextUpdateAt { get; init; }
     public bool DeliverNotifications { get; init; } = true;
     public required string Author { get; init; }
+
+    /// <summary>Why the message should go out despite the candor check's errors; recorded with the update.</summary>
+    public string? CandorOverrideReason { get; init; }
 
     public bool PostsUpdate => Status is not null || Body is not null || Components.Count > 0 || ComponentIds.Count > 0 || NextUpdateAt is not null;
 }

@@ -1,3 +1,4 @@
+using StatusComms.Candor;
 using StatusComms.Common;
 using StatusComms.Components;
 using StatusComms.Publishing;
@@ -5,7 +6,7 @@ using StatusComms.Publishing;
 namespace StatusComms.Incidents;
 
 /// <summary>Opens incidents, posts their updates, resolves and reopens them; every accepted change is published.</summary>
-public sealed class IncidentService(IIncidentStore incidents, IComponentStore components, PublishAfterChange publish, TimeProvider time)
+public sealed class IncidentService(IIncidentStore incidents, IComponentStore components, CandorCheck candor, PublishAfterChange publish, TimeProvider time)
 {
     public const int MaxPerPage = 100;
 
@@ -50,7 +51,9 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
             DeliverNotifications = draft.DeliverNotifications,
             Author = draft.Author,
         };
-        var incident = Incident.Open(Ids.NewId(), draft.Name?.Trim()!, first, draft.ImpactOverride, draft.StartedAt, known, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var incident = Incident.Open(Ids.NewId(), draft.Name?.Trim()!, first, draft.ImpactOverride, draft.StartedAt, known, now);
+        Review(incident, known, draft.CandorOverrideReason, now);
         await incidents.AddAsync(incident, cancellationToken);
         await publish.PublishAsync();
         return new IncidentDetails(incident, known);
@@ -79,12 +82,17 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
             if (changes.PostsUpdate)
             {
                 incident.PostUpdate(ToRequest(changes, incident, known), known, now);
+                Review(incident, known, changes.CandorOverrideReason, now);
             }
         }, cancellationToken);
 
     /// <summary>Reopens a resolved incident with an update saying the problem is back.</summary>
     public Task<IncidentDetails?> ReopenAsync(string id, IncidentChanges changes, string? expectedVersion, CancellationToken cancellationToken)
-        => ChangeAsync(id, expectedVersion, (incident, known, now) => incident.Reopen(ToRequest(changes, incident, known), known, now), cancellationToken);
+        => ChangeAsync(id, expectedVersion, (incident, known, now) =>
+        {
+            incident.Reopen(ToRequest(changes, incident, known), known, now);
+            Review(incident, known, changes.CandorOverrideReason, now);
+        }, cancellationToken);
 
     private async Task<IncidentDetails?> ChangeAsync(
         string id,
@@ -108,6 +116,26 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
         await incidents.SaveAsync(incident, version, cancellationToken);
         await publish.PublishAsync();
         return new IncidentDetails(incident, known);
+    }
+
+    /// <summary>
+    /// Runs the candor check on the update just posted, as customers will read it: errors reject it unless the
+    /// comms lead gave a reason to publish anyway; the findings and the reason are kept with the update.
+    /// </summary>
+    private void Review(Incident incident, IReadOnlyDictionary<string, Component> known, string? overrideReason, DateTimeOffset now)
+    {
+        var update = incident.UnsavedUpdates[^1];
+        var draft = new CandorDraft
+        {
+            Title = incident.Name,
+            Body = update.Body,
+            Stage = update.Status,
+            Impact = incident.Impact,
+            AffectedComponents = incident.Components.Keys.Select(id => known.GetValueOrDefault(id)?.Name).OfType<string>().ToArray(),
+            NextUpdateAt = update.NextUpdateAt,
+            Now = now,
+        };
+        incident.RecordReview(update.Id, CandorReview.Of(candor, draft, overrideReason));
     }
 
     private static UpdateRequest ToRequest(IncidentChanges changes, Incident incident, IReadOnlyDictionary<string, Component> known)

@@ -1,3 +1,5 @@
+using StatusComms.Candor;
+
 namespace StatusComms.Incidents;
 
 /// <summary>One message posted on an incident. Updates are append-only: once posted, never edited or removed.</summary>
@@ -20,4 +22,7 @@ public sealed record IncidentUpdate
     public DateTimeOffset? NextUpdateAt { get; init; }
 
     public bool DeliverNotifications { get; init; } = true;
+
+    /// <summary>What the candor check found when this update was posted, and any override reason.</summary>
+    public CandorReview Review { get; init; } = CandorReview.None;
 }

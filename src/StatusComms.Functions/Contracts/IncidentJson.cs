@@ -76,7 +76,8 @@ public sealed record IncidentUpdateJson(
     string? CustomTweet,
     string? TweetId,
     string Author,
-    DateTimeOffset? NextUpdateAt)
+    DateTimeOffset? NextUpdateAt,
+    CandorJson Candor)
 {
     public static IncidentUpdateJson From(IncidentUpdate update)
         => new(
@@ -92,7 +93,8 @@ public sealed record IncidentUpdateJson(
             null,
             null,
             update.Author,
-            update.NextUpdateAt);
+            update.NextUpdateAt,
+            CandorJson.From(update.Review));
 }
 
 /// <summary>One component's move in an update, as Statuspage's <c>affected_components</c> entries.</summary>

@@ -30,6 +30,9 @@ public sealed record IncidentFields
     /// <summary>When customers will hear from us next (StatusComms' addition; UTC).</summary>
     public DateTimeOffset? NextUpdateAt { get; init; }
 
+    /// <summary>Why this message should go out although the candor check found errors (StatusComms' addition).</summary>
+    public string? CandorOverrideReason { get; init; }
+
     public DateTimeOffset? ScheduledFor { get; init; }
     public DateTimeOffset? ScheduledUntil { get; init; }
     public JsonElement? Metadata { get; init; }
@@ -51,6 +54,7 @@ public sealed record IncidentFields
             NextUpdateAt = NextUpdateAt,
             DeliverNotifications = DeliverNotifications ?? true,
             Author = Caller.NameOf(request),
+            CandorOverrideReason = CandorOverrideReason,
         };
     }
 
@@ -73,6 +77,7 @@ public sealed record IncidentFields
             NextUpdateAt = NextUpdateAt,
             DeliverNotifications = DeliverNotifications ?? true,
             Author = Caller.NameOf(request),
+            CandorOverrideReason = CandorOverrideReason,
         };
     }
 

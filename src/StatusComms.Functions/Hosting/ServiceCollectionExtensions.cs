@@ -5,6 +5,7 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StatusComms.Candor;
 using StatusComms.Components;
 using StatusComms.Incidents;
 using StatusComms.Infrastructure.Blobs;
@@ -50,6 +51,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISiteRenderer>(sp => sp.GetRequiredService<RazorLightSiteRenderer>());
         services.AddHostedService<TemplateWarmUp>();
 
+        services.AddSingleton(configuration.GetSection($"{StatusCommsOptions.SectionName}:Candor").Get<CandorOptions>() ?? new CandorOptions());
+        services.AddSingleton<CandorCheck>();
+        services.AddSingleton<DraftReviewService>();
         services.AddSingleton<SitePublisher>();
         services.AddSingleton<PublishAfterChange>();
         services.AddSingleton<ComponentService>();

@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StatusComms.Candor;
 using StatusComms.Common;
+using StatusComms.Functions.Contracts;
 using StatusComms.Functions.Hosting;
 
 namespace StatusComms.Functions.Http;
@@ -62,6 +64,10 @@ public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, ILogge
         {
             case ApiProblemException problem:
                 return Problems.Create(problem.Status, problem.Title, problem.Message, context);
+            case CandorRejectedException rejected:
+                var unready = Problems.Create(StatusCodes.Status422UnprocessableEntity, "The message is not ready for customers", rejected.Message, context);
+                ((ProblemDetails)unready.Value!).Extensions["findings"] = rejected.Findings.Select(FindingJson.From).ToArray();
+                return unready;
             case DomainRuleException rule:
                 return Problems.Create(StatusCodes.Status422UnprocessableEntity, "The change breaks a rule", rule.Message, context);
             case ConcurrencyConflictException conflict:
@@ -77,7 +83,7 @@ public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, ILogge
     }
 
     /// <summary>Checks the caller's API key or admin principal; a refusal, or null when admitted.</summary>
-    public ObjectResult? Authenticate(HttpContext context)
+    public JsonResult? Authenticate(HttpContext context)
     {
         var presented = PresentedKey(context.Request);
         if (presented is not null)
@@ -123,7 +129,7 @@ public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, ILogge
         return request.Query.TryGetValue("api_key", out var key) ? key.ToString() : null;
     }
 
-    private static ObjectResult Unauthorized(HttpContext context, string detail)
+    private static JsonResult Unauthorized(HttpContext context, string detail)
     {
         context.Response.Headers.WWWAuthenticate = "OAuth realm=\"StatusComms\"";
         return Problems.Create(StatusCodes.Status401Unauthorized, "Unauthorized", detail, context);

@@ -5,7 +5,8 @@ public static class Problems
 {
     public const string ContentType = "application/problem+json";
 
-    public static ObjectResult Create(int status, string title, string detail, HttpContext? context = null)
+    /// <remarks>Serialised like every other answer of the API (<see cref="ApiJson"/>: snake_case extensions).</remarks>
+    public static JsonResult Create(int status, string title, string detail, HttpContext? context = null)
     {
         // No "type": per RFC 9457 that means about:blank, whose title is the status's meaning; ours is more specific.
         var problem = new ProblemDetails
@@ -20,11 +21,9 @@ public static class Problems
             problem.Extensions["trace_id"] = context.TraceIdentifier;
         }
 
-        var result = new ObjectResult(problem) { StatusCode = status };
-        result.ContentTypes.Add(ContentType);
-        return result;
+        return new JsonResult(problem, ApiJson.Options) { StatusCode = status, ContentType = ContentType };
     }
 
-    public static ObjectResult NotFound(string what, string id, HttpContext? context = null)
+    public static JsonResult NotFound(string what, string id, HttpContext? context = null)
         => Create(StatusCodes.Status404NotFound, "Not found", $"There is no {what} with id '{id}'.", context);
 }

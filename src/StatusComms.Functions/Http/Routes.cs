@@ -19,4 +19,5 @@ public static class Routes
     public const string ScheduledMaintenances = Page + "/scheduled-maintenances";
     public const string ScheduledMaintenance = ScheduledMaintenances + "/{maintenanceId}";
     public const string Publish = Page + "/publish";
+    public const string CandorCheck = Page + "/candor/check";
 }

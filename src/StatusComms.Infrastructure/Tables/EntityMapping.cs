@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
+using StatusComms.Candor;
 using StatusComms.Common;
 using StatusComms.Components;
 using StatusComms.Incidents;
@@ -93,6 +94,8 @@ internal static class EntityMapping
             ["DisplayAt"] = update.DisplayAt,
             ["NextUpdateAt"] = update.NextUpdateAt,
             ["DeliverNotifications"] = update.DeliverNotifications,
+            ["CandorFindings"] = JsonSerializer.Serialize(update.Review.Findings.Select(f => new StoredFinding(f.RuleId, f.Severity == FindingSeverity.Error, f.Field, f.Start, f.Length, f.Message, f.Suggestion)), Json),
+            ["CandorOverrideReason"] = update.Review.OverrideReason,
         };
 
     public static IncidentUpdate ToIncidentUpdate(string incidentId, TableEntity row)
@@ -111,6 +114,11 @@ internal static class EntityMapping
             DisplayAt = row.GetDateTimeOffset("DisplayAt")!.Value,
             NextUpdateAt = row.GetDateTimeOffset("NextUpdateAt"),
             DeliverNotifications = row.GetBoolean("DeliverNotifications") ?? true,
+            Review = new CandorReview(
+                (JsonSerializer.Deserialize<List<StoredFinding>>(row.GetString("CandorFindings") ?? "[]", Json) ?? [])
+                    .Select(f => new CandorFinding(f.Rule, f.Error ? FindingSeverity.Error : FindingSeverity.Warning, f.Field, f.Start, f.Length, f.Message, f.Suggestion))
+                    .ToArray(),
+                row.GetString("CandorOverrideReason")),
         };
 
     public static TableEntity ToSummary(string partitionKey, IncidentSnapshot incident)
@@ -188,4 +196,6 @@ internal static class EntityMapping
         };
 
     private sealed record StoredChange(string Id, string Name, string Old, string New);
+
+    private sealed record StoredFinding(string Rule, bool Error, string Field, int Start, int Length, string Message, string Suggestion);
 }

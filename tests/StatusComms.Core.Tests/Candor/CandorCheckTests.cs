@@ -140,6 +140,7 @@ public class CandorCheckTests
     {
         var draft = Draft("We're sorry: for 52 minutes, card payments in the EU region failed.", IncidentStatus.Postmortem, next: null) with
         {
+            IsPostmortemDocument = true,
             ActionItems =
             [
                 new("Improve documentation", "Docs team", new DateOnly(2026, 12, 15)),
@@ -159,7 +160,11 @@ public class CandorCheckTests
 
     [Fact]
     public void A_postmortem_without_action_items_is_an_error()
-        => Assert.Contains(Findings(Draft("We're sorry: for 52 minutes, card payments in the EU region failed.", IncidentStatus.Postmortem, next: null)), f => f.RuleId == "action-items-missing");
+        => Assert.Contains(Findings(Draft("We're sorry: for 52 minutes, card payments in the EU region failed.", IncidentStatus.Postmortem, next: null) with { IsPostmortemDocument = true }), f => f.RuleId == "action-items-missing");
+
+    [Fact]
+    public void A_status_update_at_the_postmortem_stage_is_checked_for_its_words_only()
+        => Assert.DoesNotContain(Findings(Draft("We're sorry: for 52 minutes, card payments in the EU region failed. The full postmortem is below.", IncidentStatus.Postmortem, next: null)), f => f.RuleId.StartsWith("action-item", StringComparison.Ordinal));
 
     [Fact]
     public void An_unfilled_template_placeholder_blocks_publishing()

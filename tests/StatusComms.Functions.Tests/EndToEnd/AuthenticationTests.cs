@@ -41,7 +41,7 @@ public sealed class AuthenticationTests
 
         var withoutRole = await host.Anonymous.SendAsync(WithPrincipal("Reader"));
         var admin = WithPrincipal("StatusComms.Admin", HttpMethod.Post, RunnerHost.Api("incidents"));
-        admin.Content = RunnerHost.Json(new { incident = new { name = "Exports failing", body = "CSV exports fail for all workspaces.", impact_override = "minor" } });
+        admin.Content = RunnerHost.Json(new { incident = new { name = "Exports failing", body = "CSV exports fail for all workspaces.", impact_override = "minor", next_update_at = RunnerHost.Soon() } });
         var created = await host.Anonymous.SendAsync(admin);
 
         Assert.Equal(HttpStatusCode.Forbidden, withoutRole.StatusCode);

@@ -16,11 +16,11 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task Two_writers_with_the_same_ETag_exactly_one_wins_and_the_other_gets_409()
     {
-        var (created, etag) = await _host.CreateIncidentAsync(new { name = "Webhook deliveries delayed", body = "Webhooks arrive up to 10 minutes late for all customers.", impact_override = "minor" });
+        var (created, etag) = await _host.CreateIncidentAsync(new { name = "Webhook deliveries delayed for all customers", body = "Webhooks arrive up to 10 minutes late for all customers.", impact_override = "minor", next_update_at = RunnerHost.Soon() });
         var id = (string)created["id"]!;
 
-        var first = _host.PatchIncidentAsync(id, new { status = "identified", body = "Update from Alice: a queue consumer is stuck." }, etag);
-        var second = _host.PatchIncidentAsync(id, new { status = "identified", body = "Update from Bob: a queue consumer is stuck." }, etag);
+        var first = _host.PatchIncidentAsync(id, new { status = "identified", body = "Update from Alice: a queue consumer is stuck.", next_update_at = RunnerHost.Soon() }, etag);
+        var second = _host.PatchIncidentAsync(id, new { status = "identified", body = "Update from Bob: a queue consumer is stuck.", next_update_at = RunnerHost.Soon() }, etag);
         var responses = await Task.WhenAll(first, second);
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
@@ -33,7 +33,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
 
         // The loser re-reads and posts again: both updates are there, nothing was overwritten.
         var loserBody = responses[0] == loser ? "Update from Alice: a queue consumer is stuck." : "Update from Bob: a queue consumer is stuck.";
-        var retry = await _host.PatchIncidentAsync(id, new { body = loserBody }, stored.ETag);
+        var retry = await _host.PatchIncidentAsync(id, new { body = loserBody, next_update_at = RunnerHost.Soon() }, stored.ETag);
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
 
         var bodies = (await GetAsync(id)).Body["incident_updates"]!.AsArray().Select(u => (string)u!["body"]!).ToArray();
@@ -45,11 +45,11 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task A_stale_ETag_is_refused_even_without_a_race()
     {
-        var (created, etag) = await _host.CreateIncidentAsync(new { name = "Search slow", body = "Search takes 5-10 seconds for all users.", impact_override = "minor" });
+        var (created, etag) = await _host.CreateIncidentAsync(new { name = "Search slow for all users", body = "Search takes 5-10 seconds for all users.", impact_override = "minor", next_update_at = RunnerHost.Soon() });
         var id = (string)created["id"]!;
-        Assert.Equal(HttpStatusCode.OK, (await _host.PatchIncidentAsync(id, new { body = "Still slow; we are adding capacity." }, etag)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _host.PatchIncidentAsync(id, new { body = "Still slow; we are adding capacity.", next_update_at = RunnerHost.Soon() }, etag)).StatusCode);
 
-        var stale = await _host.PatchIncidentAsync(id, new { body = "Written from an old copy." }, etag);
+        var stale = await _host.PatchIncidentAsync(id, new { body = "Written from an old copy.", next_update_at = RunnerHost.Soon() }, etag);
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal(2, (await GetAsync(id)).Body["incident_updates"]!.AsArray().Count);

@@ -35,7 +35,7 @@ public sealed class ReconcileTests
             });
         });
 
-        var (created, _) = await host.CreateIncidentAsync(new { name = "Dashboard down", body = "The dashboard does not load for any user. The API works.", impact_override = "critical" });
+        var (created, _) = await host.CreateIncidentAsync(new { name = "Dashboard down for all users", body = "The dashboard does not load for any user. The API works.", impact_override = "critical", next_update_at = RunnerHost.Soon() });
         var id = (string)created["id"]!;
         Assert.Null(await host.SiteAsync($"/incidents/{id}.html"));
 

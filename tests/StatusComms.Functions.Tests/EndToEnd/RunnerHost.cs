@@ -69,6 +69,9 @@ public sealed class RunnerHost : IAsyncDisposable
 
     public static string Api(string path) => $"api/v1/pages/{PageId}/{path}";
 
+    /// <summary>A next-update time <paramref name="minutes"/> from now, as the API takes it.</summary>
+    public static string Soon(int minutes = 25) => DateTimeOffset.UtcNow.AddMinutes(minutes).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
     public static StringContent Json(object body)
         => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
 

@@ -32,16 +32,16 @@ public class ApiGateTests
     [InlineData("Basic dXNlcjpwYXNz", 401)]
     public void Without_the_right_key_the_answer_is_401(string? authorization, int status)
     {
-        var refusal = Assert.IsType<ObjectResult>(_gate.Admit(Request("/api/v1/pages/acme/incidents", authorization)));
+        var refusal = Assert.IsType<JsonResult>(_gate.Admit(Request("/api/v1/pages/acme/incidents", authorization)));
 
         Assert.Equal(status, refusal.StatusCode);
-        Assert.Contains(Problems.ContentType, refusal.ContentTypes);
+        Assert.Equal(Problems.ContentType, refusal.ContentType);
     }
 
     [Fact]
     public void Another_page_is_404()
     {
-        var refusal = Assert.IsType<ObjectResult>(_gate.Admit(Request("/api/v1/pages/other/incidents", $"OAuth {Key}")));
+        var refusal = Assert.IsType<JsonResult>(_gate.Admit(Request("/api/v1/pages/other/incidents", $"OAuth {Key}")));
 
         Assert.Equal(404, refusal.StatusCode);
     }
@@ -49,7 +49,7 @@ public class ApiGateTests
     [Fact]
     public void An_id_outside_the_id_alphabet_is_404_before_any_storage_is_asked()
     {
-        var refusal = Assert.IsType<ObjectResult>(_gate.Admit(Request("/api/v1/pages/acme/incidents/a~b", $"OAuth {Key}")));
+        var refusal = Assert.IsType<JsonResult>(_gate.Admit(Request("/api/v1/pages/acme/incidents/a~b", $"OAuth {Key}")));
 
         Assert.Equal(404, refusal.StatusCode);
     }
@@ -62,7 +62,7 @@ public class ApiGateTests
     {
         var exception = (Exception)Activator.CreateInstance(type, "what went wrong")!;
 
-        var problem = Assert.IsType<ObjectResult>(_gate.ToProblem(exception, Request("/api/v1/pages/acme/incidents")));
+        var problem = Assert.IsType<JsonResult>(_gate.ToProblem(exception, Request("/api/v1/pages/acme/incidents")));
 
         Assert.Equal(status, problem.StatusCode);
         var details = Assert.IsType<ProblemDetails>(problem.Value);

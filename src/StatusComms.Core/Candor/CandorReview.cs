@@ -1,0 +1,18 @@
+namespace StatusComms.Candor;
+
+/// <summary>What the candor check said about a published update, and why it went out despite any error.</summary>
+public sealed record CandorReview(IReadOnlyList<CandorFinding> Findings, string? OverrideReason)
+{
+    public static readonly CandorReview None = new([], null);
+
+    public bool HasErrors => Findings.Any(f => f.Severity == FindingSeverity.Error);
+
+    /// <summary>Reviews a draft: errors without an override reason reject it; otherwise the review is recorded.</summary>
+    public static CandorReview Of(CandorCheck check, CandorDraft draft, string? overrideReason)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var findings = check.Check(draft);
+        var review = new CandorReview(findings, string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim());
+        return review.HasErrors && review.OverrideReason is null ? throw new CandorRejectedException(findings) : review;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace StatusComms.Functions.Tests.EndToEnd;
+
+/// <summary>Every posted message passes the candor check, or goes out only with a recorded reason.</summary>
+public sealed class CandorTests : IAsyncLifetime
+{
+    private RunnerHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await RunnerHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task A_vague_message_is_refused_with_its_findings_and_nothing_is_stored()
+    {
+        var response = await _host.Client.PostAsync(RunnerHost.Api("incidents"), RunnerHost.Json(new { incident = new { name = "Problems", body = "We are experiencing technical difficulties.", impact_override = "major" } }));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        var rules = problem["findings"]!.AsArray().Select(f => (string)f!["rule_id"]!).ToArray();
+        Assert.Contains("vague-phrase", rules);
+        Assert.Contains("no-scope", rules);
+        Assert.Contains("next-update-missing", rules);
+        Assert.All(problem["findings"]!.AsArray(), f => Assert.False(string.IsNullOrWhiteSpace((string?)f!["suggestion"])));
+        Assert.Empty((await _host.Client.GetFromJsonAsync<JsonArray>(RunnerHost.Api("incidents")))!);
+        Assert.Null(await _host.SiteAsync("/history.html"));
+    }
+
+    [Fact]
+    public async Task An_override_reason_lets_a_message_through_and_is_recorded_with_its_findings()
+    {
+        var (created, _) = await _host.CreateIncidentAsync(new
+        {
+            name = "Problems",
+            body = "We are experiencing technical difficulties.",
+            impact_override = "major",
+            candor_override_reason = "Legal has not yet cleared naming the affected bank partner.",
+        });
+
+        var stored = await _host.Client.GetFromJsonAsync<JsonNode>(RunnerHost.Api($"incidents/{(string)created["id"]!}"));
+        var candor = stored!["incident_updates"]![0]!["candor"]!;
+        Assert.Equal("Legal has not yet cleared naming the affected bank partner.", (string)candor["override_reason"]!);
+        Assert.Contains(candor["findings"]!.AsArray(), f => (string)f!["rule_id"]! == "vague-phrase" && (string)f["severity"]! == "error" && (string)f["field"]! == "body" && (int)f["start"]! == 20 && (int)f["length"]! == 22);
+    }
+
+    [Fact]
+    public async Task A_clean_message_is_published_with_an_empty_verdict()
+    {
+        var (created, _) = await _host.CreateIncidentAsync(new
+        {
+            name = "Search slow for all users",
+            body = "Search takes 5 to 10 seconds for all users since 09:20 UTC. Results are correct. We are adding capacity. Next update by 10:30 UTC.",
+            impact_override = "minor",
+            next_update_at = RunnerHost.Soon(),
+        });
+
+        var candor = created["incident_updates"]![0]!["candor"]!;
+        Assert.Empty(candor["findings"]!.AsArray());
+        Assert.Null((string?)candor["override_reason"]);
+    }
+
+    [Fact]
+    public async Task A_draft_can_be_checked_before_it_is_posted()
+    {
+        var api = (string)(await _host.CreateComponentAsync("API"))["id"]!;
+
+        var vague = await Check(new { title = "API", body = "We are looking into it.", status = "investigating", impact = "critical", component_ids = new[] { api } });
+        var clean = await Check(new { title = "API errors in the EU region", body = "About 30% of API requests in the EU region fail with error 503. Retrying usually works. Next update by 10:30 UTC.", status = "investigating", impact = "critical", component_ids = new[] { api }, next_update_at = RunnerHost.Soon(20) });
+        var postmortem = await Check(new { title = "API outage", body = "We're sorry: for 40 minutes, API requests in the EU region failed.", status = "postmortem", impact = "critical", postmortem = true, action_items = new[] { new { description = "Improve documentation", owner = (string?)null, due_date = (string?)null } } });
+
+        Assert.False((bool)vague["publishable"]!);
+        Assert.Contains(vague["findings"]!.AsArray(), f => (string)f!["rule_id"]! == "whole-message-vague");
+        Assert.True((bool)clean["publishable"]!, clean.ToJsonString());
+        var itemRules = postmortem["findings"]!.AsArray().Select(f => (string)f!["rule_id"]!).ToArray();
+        Assert.Equal(["action-item-vague", "action-item-owner-missing", "action-item-due-missing"], itemRules);
+    }
+
+    private async Task<JsonNode> Check(object draft)
+    {
+        var response = await _host.Client.PostAsync(RunnerHost.Api("candor/check"), RunnerHost.Json(new { draft }));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return JsonNode.Parse(text)!;
+    }
+}

@@ -12,6 +12,7 @@ using StatusComms.Infrastructure.Blobs;
 using StatusComms.Infrastructure.Tables;
 using StatusComms.Infrastructure.Templates;
 using StatusComms.Maintenance;
+using StatusComms.Messages;
 using StatusComms.Publishing;
 
 namespace StatusComms.Functions.Hosting;
@@ -54,6 +55,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(configuration.GetSection($"{StatusCommsOptions.SectionName}:Candor").Get<CandorOptions>() ?? new CandorOptions());
         services.AddSingleton<CandorCheck>();
         services.AddSingleton<DraftReviewService>();
+        services.AddSingleton<IMessageRenderer>(_ => new RazorLightMessageRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
+        services.AddSingleton<MessageLibrary>();
         services.AddSingleton<SitePublisher>();
         services.AddSingleton<PublishAfterChange>();
         services.AddSingleton<ComponentService>();

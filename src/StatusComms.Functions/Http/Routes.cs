@@ -20,4 +20,6 @@ public static class Routes
     public const string ScheduledMaintenance = ScheduledMaintenances + "/{maintenanceId}";
     public const string Publish = Page + "/publish";
     public const string CandorCheck = Page + "/candor/check";
+    public const string MessageTemplates = Page + "/message-templates";
+    public const string IncidentDrafts = Incident + "/drafts";
 }

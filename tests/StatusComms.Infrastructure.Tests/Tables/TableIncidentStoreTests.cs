@@ -140,6 +140,22 @@ public sealed class TableIncidentStoreTests : TableStoreFixture
     }
 
     [Fact]
+    public async Task An_incident_whose_id_extends_another_ones_is_not_read_with_it()
+    {
+        // "inc|abc|..." must not take in "inc|abcd" and its updates: the update range starts at "inc|abc|".
+        var none = new Dictionary<string, Component>();
+        foreach (var id in new[] { "abc", "abcd", "abc-x" })
+        {
+            await Incidents.AddAsync(Incident.Open(id, $"Incident {id}", Update($"Body of {id}: the API in the EU region fails.", IncidentStatus.Investigating), null, null, none, Now), CancellationToken.None);
+        }
+
+        var abc = (await Incidents.GetAsync("abc", CancellationToken.None))!;
+
+        Assert.Equal("Incident abc", abc.Name);
+        Assert.Equal(["Body of abc: the API in the EU region fails."], abc.Updates.Select(u => u.Body));
+    }
+
+    [Fact]
     public async Task An_unknown_incident_is_null()
         => Assert.Null(await Incidents.GetAsync("doesnotexist", CancellationToken.None));
 

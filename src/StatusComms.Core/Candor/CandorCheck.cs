@@ -77,7 +77,7 @@ public sealed class CandorCheck(CandorOptions options)
     {
         var text = $"{draft.Title} {draft.Body}";
         var namesComponent = draft.AffectedComponents.Any(name => Mentions(text, name));
-        if (namesComponent || P.Share().IsMatch(text) || P.Region().IsMatch(text))
+        if (namesComponent || P.Share().IsMatch(text) || P.Region().IsMatch(text) || P.Population().IsMatch(text))
         {
             return;
         }
@@ -233,10 +233,21 @@ public sealed class CandorCheck(CandorOptions options)
 
     private static bool Mentions(string text, string componentName)
     {
-        // "Europe (Frankfurt)" is mentioned by "Europe" as well as by its full name.
+        // A component is named by its name or by any distinctive word of it: "Email notifications" by "alert
+        // emails", "Europe (Frankfurt)" by "Frankfurt".
         var name = componentName.Split(" (", 2)[0].Trim();
-        return name.Length > 0 && text.Contains(name, StringComparison.OrdinalIgnoreCase);
+        if (name.Length > 0 && text.Contains(name, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return componentName.Split([' ', '(', ')', '-', '/'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(word => word.Length >= 4 && !GenericWords.Contains(word))
+            .Any(word => Regex.IsMatch(text, $@"\b{Regex.Escape(word)}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
     }
+
+    /// <summary>Words of component names too general to tell customers what is affected.</summary>
+    private static readonly HashSet<string> GenericWords = new(StringComparer.OrdinalIgnoreCase) { "service", "services", "system", "systems", "platform", "region", "other", "general" };
 
     /// <summary>A term explained in brackets right after it, or a bracketed term right after its explanation.</summary>
     private static bool ExplainedAt(string text, Match term)

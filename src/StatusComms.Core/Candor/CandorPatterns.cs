@@ -14,7 +14,8 @@ internal static partial class CandorPatterns
     [GeneratedRegex(@"\b(experiencing|having|seeing|facing|encountering) (some |a few |an? |certain |ongoing )?(issues?|problems?|difficult(y|ies)|disruptions?)\b", Words)]
     public static partial Regex ExperiencingIssues();
 
-    [GeneratedRegex(@"\b(an|some|a few|certain|ongoing|intermittent|minor|unexpected) (issues?|problems?)\b", Words)]
+    /// <summary>"Issue" and "problem" name nothing a customer can recognise, whatever stands before them.</summary>
+    [GeneratedRegex(@"\b((an|some|a few|certain|ongoing|intermittent|minor|unexpected|the|this|that|these|those) (\w+ )?)?(issues?|problems?)\b", Words)]
     public static partial Regex AnIssue();
 
     [GeneratedRegex(@"\b(some )?(users|customers) (may|might|could) (experience|see|notice|encounter|be affected|have)\b", Words)]
@@ -30,6 +31,10 @@ internal static partial class CandorPatterns
     // Scope: what, where, how many.
     [GeneratedRegex(@"\d+(\.\d+)?\s?%|\bper ?cent\b|\b(all|every|most|half|many|about|around|roughly|one in \w+) (of (the|our) )?(customers|users|accounts|workspaces|requests|calls|payments|orders|emails|messages|logins|sign-ins|deliveries|uploads|exports|pages|searches)\b", Words)]
     public static partial Regex Share();
+
+    /// <summary>Who is affected, described by what they do or have: "people who sign in with SSO", "for US merchants".</summary>
+    [GeneratedRegex(@"\b(people|users|customers|accounts|workspaces|teams|merchants|developers|organi[sz]ations)\s+(who|whose|with|using|on|in|from|of|that)\b|\b(for|to) (all |every |any )?([\w-]+ ){0,2}(users|customers|accounts|workspaces|merchants|developers)\b|\b(any|every) (customer|user|account|workspace)\b|\beveryone\b", Words)]
+    public static partial Regex Population();
 
     [GeneratedRegex(@"\b(EU|US|UK|Europe|European|North America|South America|Asia|APAC|EMEA|region|regions|Frankfurt|Virginia|Dublin|Ireland|London|Paris|Sydney|Tokyo|Singapore|Oregon|Ohio|California|Canada|Australia|India|Brazil|Japan|Germany)\b", Words)]
     public static partial Regex Region();

@@ -120,7 +120,7 @@ public sealed class CandorCheck(CandorOptions options)
 
     private static void Apology(CandorDraft draft, List<CandorFinding> findings)
     {
-        if (draft.Stage is not (IncidentStatus.Resolved or IncidentStatus.Postmortem))
+        if (draft.IsPlannedWork || draft.Stage is not (IncidentStatus.Resolved or IncidentStatus.Postmortem))
         {
             return;
         }

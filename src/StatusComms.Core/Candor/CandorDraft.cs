@@ -27,7 +27,13 @@ public sealed record CandorDraft
     /// </summary>
     public bool IsPostmortemDocument { get; init; }
 
-    public bool IsUnresolved => Stage is IncidentStatus.Investigating or IncidentStatus.Identified or IncidentStatus.Monitoring;
+    /// <summary>
+    /// True for scheduled maintenance: its window is the promise of when customers hear next, and planned work
+    /// needs no apology; every rule about wording still applies.
+    /// </summary>
+    public bool IsPlannedWork { get; init; }
+
+    public bool IsUnresolved => !IsPlannedWork && Stage is IncidentStatus.Investigating or IncidentStatus.Identified or IncidentStatus.Monitoring;
 }
 
 /// <summary>A postmortem commitment: something concrete, someone who owns it, a date.</summary>

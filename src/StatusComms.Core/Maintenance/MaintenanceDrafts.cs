@@ -10,6 +10,7 @@ public sealed record NewMaintenance
     public IReadOnlyList<string> ComponentIds { get; init; } = [];
     public bool AutoTransition { get; init; } = true;
     public required string Author { get; init; }
+    public string? CandorOverrideReason { get; init; }
 }
 
 /// <summary>An update on a maintenance, optionally moving it to another stage.</summary>
@@ -18,4 +19,5 @@ public sealed record MaintenanceChanges
     public MaintenanceStatus? Status { get; init; }
     public required string Body { get; init; }
     public required string Author { get; init; }
+    public string? CandorOverrideReason { get; init; }
 }

@@ -1,3 +1,5 @@
+using StatusComms.Candor;
+
 namespace StatusComms.Maintenance;
 
 /// <summary>One message posted on a scheduled maintenance; append-only like incident updates.</summary>
@@ -11,4 +13,7 @@ public sealed record MaintenanceUpdate
     public required string Author { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public bool DeliverNotifications { get; init; } = true;
+
+    /// <summary>What the candor check found when this update was posted, and any override reason.</summary>
+    public CandorReview Review { get; init; } = CandorReview.None;
 }

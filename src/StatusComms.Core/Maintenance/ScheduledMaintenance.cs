@@ -112,6 +112,17 @@ public sealed class ScheduledMaintenance
 
     public bool IsUpcoming(DateTimeOffset now) => EffectiveStatus(now) == MaintenanceStatus.Scheduled;
 
+    /// <summary>Records what the candor check said about the update just posted.</summary>
+    public void RecordReview(Candor.CandorReview review)
+    {
+        if (_updates.Count == _savedUpdateCount)
+        {
+            throw new InvalidOperationException($"Maintenance {Id} has no unsaved update to review.");
+        }
+
+        _updates[^1] = _updates[^1] with { Review = review };
+    }
+
     public static ScheduledMaintenance Rehydrate(MaintenanceSnapshot snapshot, IEnumerable<MaintenanceUpdate> updates, string version)
     {
         var maintenance = new ScheduledMaintenance(snapshot.Id, snapshot.Name, snapshot.CreatedAt)

@@ -56,9 +56,8 @@ public sealed partial class MessageLibrary(IMessageRenderer renderer, IIncidentS
         {
             Title = incident.Name,
             Body = body,
-            // Planned work (announced, started, extended, completed, cancelled) is checked like an update in
-            // progress: it needs scope and a next-update time, and no apology.
             Stage = WireName.TryParse<IncidentStatus>(stage, out var status) ? status : IncidentStatus.Monitoring,
+            IsPlannedWork = templateId.StartsWith("maintenance/", StringComparison.Ordinal),
             Impact = incident.Impact,
             AffectedComponents = names,
             NextUpdateAt = nextUpdateAt,

@@ -40,7 +40,7 @@ public sealed record MaintenanceJson(
                 .Where(components.ContainsKey)
                 .Select(id => ComponentJson.From(components[id], pageId, components[id].Status, components.Values))
                 .ToArray(),
-            maintenance.Updates.Reverse().Select(u => new MaintenanceUpdateJson(u.Id, u.MaintenanceId, u.Status, u.Body, u.CreatedAt, u.CreatedAt, u.CreatedAt, u.DeliverNotifications, u.Author)).ToArray());
+            maintenance.Updates.Reverse().Select(u => new MaintenanceUpdateJson(u.Id, u.MaintenanceId, u.Status, u.Body, u.CreatedAt, u.CreatedAt, u.CreatedAt, u.DeliverNotifications, u.Author, CandorJson.From(u.Review))).ToArray());
     }
 }
 
@@ -53,4 +53,5 @@ public sealed record MaintenanceUpdateJson(
     DateTimeOffset UpdatedAt,
     DateTimeOffset DisplayAt,
     bool DeliverNotifications,
-    string Author);
+    string Author,
+    CandorJson Candor);

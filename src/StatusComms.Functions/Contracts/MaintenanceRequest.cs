@@ -18,6 +18,7 @@ public sealed record MaintenanceFields
     public IReadOnlyList<string>? ComponentIds { get; init; }
     public bool? AutoTransition { get; init; }
     public bool? DeliverNotifications { get; init; }
+    public string? CandorOverrideReason { get; init; }
 
     public NewMaintenance ToNewMaintenance(HttpRequest request)
     {
@@ -35,6 +36,7 @@ public sealed record MaintenanceFields
             ComponentIds = ComponentIds ?? [],
             AutoTransition = AutoTransition ?? true,
             Author = Caller.NameOf(request),
+            CandorOverrideReason = CandorOverrideReason,
         };
     }
 
@@ -45,6 +47,6 @@ public sealed record MaintenanceFields
             throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Field not changeable", "An update on a maintenance takes a status and a body; announce a changed window or scope in the body of a new maintenance.");
         }
 
-        return new MaintenanceChanges { Status = Status, Body = Body ?? string.Empty, Author = Caller.NameOf(request) };
+        return new MaintenanceChanges { Status = Status, Body = Body ?? string.Empty, Author = Caller.NameOf(request), CandorOverrideReason = CandorOverrideReason };
     }
 }

@@ -94,7 +94,7 @@ internal static class EntityMapping
             ["DisplayAt"] = update.DisplayAt,
             ["NextUpdateAt"] = update.NextUpdateAt,
             ["DeliverNotifications"] = update.DeliverNotifications,
-            ["CandorFindings"] = JsonSerializer.Serialize(update.Review.Findings.Select(f => new StoredFinding(f.RuleId, f.Severity == FindingSeverity.Error, f.Field, f.Start, f.Length, f.Message, f.Suggestion)), Json),
+            ["CandorFindings"] = FindingsJson(update.Review),
             ["CandorOverrideReason"] = update.Review.OverrideReason,
         };
 
@@ -114,11 +114,7 @@ internal static class EntityMapping
             DisplayAt = row.GetDateTimeOffset("DisplayAt")!.Value,
             NextUpdateAt = row.GetDateTimeOffset("NextUpdateAt"),
             DeliverNotifications = row.GetBoolean("DeliverNotifications") ?? true,
-            Review = new CandorReview(
-                (JsonSerializer.Deserialize<List<StoredFinding>>(row.GetString("CandorFindings") ?? "[]", Json) ?? [])
-                    .Select(f => new CandorFinding(f.Rule, f.Error ? FindingSeverity.Error : FindingSeverity.Warning, f.Field, f.Start, f.Length, f.Message, f.Suggestion))
-                    .ToArray(),
-                row.GetString("CandorOverrideReason")),
+            Review = ReviewOf(row),
         };
 
     public static TableEntity ToSummary(string partitionKey, IncidentSnapshot incident)
@@ -180,6 +176,8 @@ internal static class EntityMapping
             ["Author"] = update.Author,
             ["CreatedAt"] = update.CreatedAt,
             ["DeliverNotifications"] = update.DeliverNotifications,
+            ["CandorFindings"] = FindingsJson(update.Review),
+            ["CandorOverrideReason"] = update.Review.OverrideReason,
         };
 
     public static MaintenanceUpdate ToMaintenanceUpdate(string maintenanceId, TableEntity row)
@@ -193,7 +191,18 @@ internal static class EntityMapping
             Author = row.GetString("Author"),
             CreatedAt = row.GetDateTimeOffset("CreatedAt")!.Value,
             DeliverNotifications = row.GetBoolean("DeliverNotifications") ?? true,
+            Review = ReviewOf(row),
         };
+
+    private static string FindingsJson(CandorReview review)
+        => JsonSerializer.Serialize(review.Findings.Select(f => new StoredFinding(f.RuleId, f.Severity == FindingSeverity.Error, f.Field, f.Start, f.Length, f.Message, f.Suggestion)), Json);
+
+    private static CandorReview ReviewOf(TableEntity row)
+        => new(
+            (JsonSerializer.Deserialize<List<StoredFinding>>(row.GetString("CandorFindings") ?? "[]", Json) ?? [])
+                .Select(f => new CandorFinding(f.Rule, f.Error ? FindingSeverity.Error : FindingSeverity.Warning, f.Field, f.Start, f.Length, f.Message, f.Suggestion))
+                .ToArray(),
+            row.GetString("CandorOverrideReason"));
 
     private sealed record StoredChange(string Id, string Name, string Old, string New);
 

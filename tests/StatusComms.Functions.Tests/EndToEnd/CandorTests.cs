@@ -79,6 +79,21 @@ public sealed class CandorTests : IAsyncLifetime
         Assert.Equal(["action-item-vague", "action-item-owner-missing", "action-item-due-missing"], itemRules);
     }
 
+    [Fact]
+    public async Task Maintenance_messages_are_checked_too_but_need_no_next_update_or_apology()
+    {
+        var db = (string)(await _host.CreateComponentAsync("Dashboard"))["id"]!;
+        var window = new { scheduled_for = RunnerHost.Soon(60 * 24), scheduled_until = RunnerHost.Soon((60 * 24) + 120) };
+
+        var vague = await _host.Client.PostAsync(RunnerHost.Api("scheduled-maintenances"), RunnerHost.Json(new { scheduled_maintenance = new { name = "Maintenance", body = "Some services may experience issues during this time.", window.scheduled_for, window.scheduled_until } }));
+        var clean = await _host.Client.PostAsync(RunnerHost.Api("scheduled-maintenances"), RunnerHost.Json(new { scheduled_maintenance = new { name = "Dashboard upgrade", body = "The dashboard is read-only for up to two hours while we move it to new servers. The API keeps working.", component_ids = new[] { db }, window.scheduled_for, window.scheduled_until } }));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, vague.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, clean.StatusCode);
+        var created = (await clean.Content.ReadFromJsonAsync<JsonNode>())!;
+        Assert.Empty(created["incident_updates"]![0]!["candor"]!["findings"]!.AsArray());
+    }
+
     private async Task<JsonNode> Check(object draft)
     {
         var response = await _host.Client.PostAsync(RunnerHost.Api("candor/check"), RunnerHost.Json(new { draft }));

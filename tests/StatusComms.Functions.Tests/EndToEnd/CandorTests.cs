@@ -5,18 +5,12 @@ using System.Text.Json.Nodes;
 namespace StatusComms.Functions.Tests.EndToEnd;
 
 /// <summary>Every posted message passes the candor check, or goes out only with a recorded reason.</summary>
-public sealed class CandorTests : IAsyncLifetime
+public sealed class CandorTests : RunnerTest
 {
-    private RunnerHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await RunnerHost.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task A_vague_message_is_refused_with_its_findings_and_nothing_is_stored()
     {
-        var response = await _host.Client.PostAsync(RunnerHost.Api("incidents"), RunnerHost.Json(new { incident = new { name = "Problems", body = "We are experiencing technical difficulties.", impact_override = "major" } }));
+        var response = await Host.Client.PostAsync(RunnerHost.Api("incidents"), RunnerHost.Json(new { incident = new { name = "Problems", body = "We are experiencing technical difficulties.", impact_override = "major" } }));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -26,14 +20,14 @@ public sealed class CandorTests : IAsyncLifetime
         Assert.Contains("no-scope", rules);
         Assert.Contains("next-update-missing", rules);
         Assert.All(problem["findings"]!.AsArray(), f => Assert.False(string.IsNullOrWhiteSpace((string?)f!["suggestion"])));
-        Assert.Empty((await _host.Client.GetFromJsonAsync<JsonArray>(RunnerHost.Api("incidents")))!);
-        Assert.Null(await _host.SiteAsync("/history.html"));
+        Assert.Empty((await Host.Client.GetFromJsonAsync<JsonArray>(RunnerHost.Api("incidents")))!);
+        Assert.Null(await Host.SiteAsync("/history.html"));
     }
 
     [Fact]
     public async Task An_override_reason_lets_a_message_through_and_is_recorded_with_its_findings()
     {
-        var (created, _) = await _host.CreateIncidentAsync(new
+        var (created, _) = await Host.CreateIncidentAsync(new
         {
             name = "Problems",
             body = "We are experiencing technical difficulties.",
@@ -41,7 +35,7 @@ public sealed class CandorTests : IAsyncLifetime
             candor_override_reason = "Legal has not yet cleared naming the affected bank partner.",
         });
 
-        var stored = await _host.Client.GetFromJsonAsync<JsonNode>(RunnerHost.Api($"incidents/{(string)created["id"]!}"));
+        var stored = await Host.Client.GetFromJsonAsync<JsonNode>(RunnerHost.Api($"incidents/{(string)created["id"]!}"));
         var candor = stored!["incident_updates"]![0]!["candor"]!;
         Assert.Equal("Legal has not yet cleared naming the affected bank partner.", (string)candor["override_reason"]!);
         Assert.Contains(candor["findings"]!.AsArray(), f => (string)f!["rule_id"]! == "vague-phrase" && (string)f["severity"]! == "error" && (string)f["field"]! == "body" && (int)f["start"]! == 20 && (int)f["length"]! == 22);
@@ -50,7 +44,7 @@ public sealed class CandorTests : IAsyncLifetime
     [Fact]
     public async Task A_clean_message_is_published_with_an_empty_verdict()
     {
-        var (created, _) = await _host.CreateIncidentAsync(new
+        var (created, _) = await Host.CreateIncidentAsync(new
         {
             name = "Search slow for all users",
             body = "Search takes 5 to 10 seconds for all users since 09:20 UTC. Results are correct. We are adding capacity. Next update by 10:30 UTC.",
@@ -66,7 +60,7 @@ public sealed class CandorTests : IAsyncLifetime
     [Fact]
     public async Task A_draft_can_be_checked_before_it_is_posted()
     {
-        var api = (string)(await _host.CreateComponentAsync("API"))["id"]!;
+        var api = (string)(await Host.CreateComponentAsync("API"))["id"]!;
 
         var vague = await Check(new { title = "API", body = "We are looking into it.", status = "investigating", impact = "critical", component_ids = new[] { api } });
         var clean = await Check(new { title = "API errors in the EU region", body = "About 30% of API requests in the EU region fail with error 503. Retrying usually works. Next update by 10:30 UTC.", status = "investigating", impact = "critical", component_ids = new[] { api }, next_update_at = RunnerHost.Soon(20) });
@@ -82,11 +76,11 @@ public sealed class CandorTests : IAsyncLifetime
     [Fact]
     public async Task Maintenance_messages_are_checked_too_but_need_no_next_update_or_apology()
     {
-        var db = (string)(await _host.CreateComponentAsync("Dashboard"))["id"]!;
+        var db = (string)(await Host.CreateComponentAsync("Dashboard"))["id"]!;
         var window = new { scheduled_for = RunnerHost.Soon(60 * 24), scheduled_until = RunnerHost.Soon((60 * 24) + 120) };
 
-        var vague = await _host.Client.PostAsync(RunnerHost.Api("scheduled-maintenances"), RunnerHost.Json(new { scheduled_maintenance = new { name = "Maintenance", body = "Some services may experience issues during this time.", window.scheduled_for, window.scheduled_until } }));
-        var clean = await _host.Client.PostAsync(RunnerHost.Api("scheduled-maintenances"), RunnerHost.Json(new { scheduled_maintenance = new { name = "Dashboard upgrade", body = "The dashboard is read-only for up to two hours while we move it to new servers. The API keeps working.", component_ids = new[] { db }, window.scheduled_for, window.scheduled_until } }));
+        var vague = await Host.Client.PostAsync(RunnerHost.Api("scheduled-maintenances"), RunnerHost.Json(new { scheduled_maintenance = new { name = "Maintenance", body = "Some services may experience issues during this time.", window.scheduled_for, window.scheduled_until } }));
+        var clean = await Host.Client.PostAsync(RunnerHost.Api("scheduled-maintenances"), RunnerHost.Json(new { scheduled_maintenance = new { name = "Dashboard upgrade", body = "The dashboard is read-only for up to two hours while we move it to new servers. The API keeps working.", component_ids = new[] { db }, window.scheduled_for, window.scheduled_until } }));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, vague.StatusCode);
         Assert.Equal(HttpStatusCode.Created, clean.StatusCode);
@@ -96,7 +90,7 @@ public sealed class CandorTests : IAsyncLifetime
 
     private async Task<JsonNode> Check(object draft)
     {
-        var response = await _host.Client.PostAsync(RunnerHost.Api("candor/check"), RunnerHost.Json(new { draft }));
+        var response = await Host.Client.PostAsync(RunnerHost.Api("candor/check"), RunnerHost.Json(new { draft }));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         return JsonNode.Parse(text)!;

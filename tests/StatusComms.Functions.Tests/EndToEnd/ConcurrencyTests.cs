@@ -5,22 +5,16 @@ using System.Text.Json.Nodes;
 namespace StatusComms.Functions.Tests.EndToEnd;
 
 /// <summary>Two comms leads post at once from the same version: one wins, the other is told, nothing is lost.</summary>
-public sealed class ConcurrencyTests : IAsyncLifetime
+public sealed class ConcurrencyTests : RunnerTest
 {
-    private RunnerHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await RunnerHost.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Two_writers_with_the_same_ETag_exactly_one_wins_and_the_other_gets_409()
     {
-        var (created, etag) = await _host.CreateIncidentAsync(new { name = "Webhook deliveries delayed for all customers", body = "Webhooks arrive up to 10 minutes late for all customers.", impact_override = "minor", next_update_at = RunnerHost.Soon() });
+        var (created, etag) = await Host.CreateIncidentAsync(new { name = "Webhook deliveries delayed for all customers", body = "Webhooks arrive up to 10 minutes late for all customers.", impact_override = "minor", next_update_at = RunnerHost.Soon() });
         var id = (string)created["id"]!;
 
-        var first = _host.PatchIncidentAsync(id, new { status = "identified", body = "Update from Alice: a queue consumer is stuck.", next_update_at = RunnerHost.Soon() }, etag);
-        var second = _host.PatchIncidentAsync(id, new { status = "identified", body = "Update from Bob: a queue consumer is stuck.", next_update_at = RunnerHost.Soon() }, etag);
+        var first = Host.PatchIncidentAsync(id, new { status = "identified", body = "Update from Alice: a queue consumer is stuck.", next_update_at = RunnerHost.Soon() }, etag);
+        var second = Host.PatchIncidentAsync(id, new { status = "identified", body = "Update from Bob: a queue consumer is stuck.", next_update_at = RunnerHost.Soon() }, etag);
         var responses = await Task.WhenAll(first, second);
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
@@ -33,7 +27,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
 
         // The loser re-reads and posts again: both updates are there, nothing was overwritten.
         var loserBody = responses[0] == loser ? "Update from Alice: a queue consumer is stuck." : "Update from Bob: a queue consumer is stuck.";
-        var retry = await _host.PatchIncidentAsync(id, new { body = loserBody, next_update_at = RunnerHost.Soon() }, stored.ETag);
+        var retry = await Host.PatchIncidentAsync(id, new { body = loserBody, next_update_at = RunnerHost.Soon() }, stored.ETag);
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
 
         var bodies = (await GetAsync(id)).Body["incident_updates"]!.AsArray().Select(u => (string)u!["body"]!).ToArray();
@@ -45,11 +39,11 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task A_stale_ETag_is_refused_even_without_a_race()
     {
-        var (created, etag) = await _host.CreateIncidentAsync(new { name = "Search slow for all users", body = "Search takes 5-10 seconds for all users.", impact_override = "minor", next_update_at = RunnerHost.Soon() });
+        var (created, etag) = await Host.CreateIncidentAsync(new { name = "Search slow for all users", body = "Search takes 5-10 seconds for all users.", impact_override = "minor", next_update_at = RunnerHost.Soon() });
         var id = (string)created["id"]!;
-        Assert.Equal(HttpStatusCode.OK, (await _host.PatchIncidentAsync(id, new { body = "Still slow; we are adding capacity.", next_update_at = RunnerHost.Soon() }, etag)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.PatchIncidentAsync(id, new { body = "Still slow; we are adding capacity.", next_update_at = RunnerHost.Soon() }, etag)).StatusCode);
 
-        var stale = await _host.PatchIncidentAsync(id, new { body = "Written from an old copy.", next_update_at = RunnerHost.Soon() }, etag);
+        var stale = await Host.PatchIncidentAsync(id, new { body = "Written from an old copy.", next_update_at = RunnerHost.Soon() }, etag);
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal(2, (await GetAsync(id)).Body["incident_updates"]!.AsArray().Count);
@@ -57,7 +51,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
 
     private async Task<(JsonNode Body, string ETag)> GetAsync(string id)
     {
-        var response = await _host.Client.GetAsync(RunnerHost.Api($"incidents/{id}"));
+        var response = await Host.Client.GetAsync(RunnerHost.Api($"incidents/{id}"));
         return ((await response.Content.ReadFromJsonAsync<JsonNode>())!, response.Headers.ETag!.ToString());
     }
 }

@@ -5,15 +5,9 @@ using StatusComms.Functions.Hosting;
 namespace StatusComms.Functions.Tests.EndToEnd;
 
 /// <summary>Every function of the Functions app answers through the local runner, at the route its attribute declares.</summary>
-public sealed partial class LocalRunnerReachabilityTests : IAsyncLifetime
+public sealed partial class LocalRunnerReachabilityTests : RunnerTest
 {
-    private RunnerHost _host = null!;
-
     public static TheoryData<string> Functions => new(FunctionCatalog.All.Select(f => f.Name));
-
-    public async Task InitializeAsync() => _host = await RunnerHost.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public void The_catalog_finds_the_functions()
@@ -31,7 +25,7 @@ public sealed partial class LocalRunnerReachabilityTests : IAsyncLifetime
         HttpResponseMessage response;
         if (entry.Trigger == FunctionTrigger.Timer)
         {
-            response = await _host.Client.PostAsync($"admin/functions/{name}", RunnerHost.Json(new { input = "" }));
+            response = await Host.Client.PostAsync($"admin/functions/{name}", RunnerHost.Json(new { input = "" }));
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             return;
         }
@@ -46,7 +40,7 @@ public sealed partial class LocalRunnerReachabilityTests : IAsyncLifetime
                 request.Content = RunnerHost.Json(new { });
             }
 
-            response = await _host.Client.SendAsync(request);
+            response = await Host.Client.SendAsync(request);
 
             // Reached the function (or the gate in front of it): an answer of the API, never the site's fallback,
             // a routing 405 or an unhandled 500.

@@ -5,18 +5,12 @@ using System.Text.Json.Nodes;
 namespace StatusComms.Functions.Tests.EndToEnd;
 
 /// <summary>A comms lead picks a pre-written message, fills what only they know, and gets it back checked.</summary>
-public sealed class MessageLibraryApiTests : IAsyncLifetime
+public sealed class MessageLibraryApiTests : RunnerTest
 {
-    private RunnerHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await RunnerHost.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Templates_are_listed_by_stage_with_the_fields_they_take()
     {
-        var list = await _host.Client.GetFromJsonAsync<JsonNode>(RunnerHost.Api("message-templates?stage=resolved"));
+        var list = await Host.Client.GetFromJsonAsync<JsonNode>(RunnerHost.Api("message-templates?stage=resolved"));
 
         var ids = list!["templates"]!.AsArray().Select(t => (string)t!["id"]!).ToArray();
         Assert.Equal(["degraded/resolved", "outage/resolved", "regional/resolved", "security/resolved", "third-party/resolved"], ids);
@@ -26,8 +20,8 @@ public sealed class MessageLibraryApiTests : IAsyncLifetime
     [Fact]
     public async Task A_draft_is_written_for_the_incident_with_placeholders_for_what_is_missing()
     {
-        var api = (string)(await _host.CreateComponentAsync("API"))["id"]!;
-        var (incident, _) = await _host.CreateIncidentAsync(new
+        var api = (string)(await Host.CreateComponentAsync("API"))["id"]!;
+        var (incident, _) = await Host.CreateIncidentAsync(new
         {
             name = "API unavailable in the EU region",
             body = "API requests in the EU region fail with error 503 since 09:42 UTC. Next update by 10:15 UTC.",
@@ -46,14 +40,14 @@ public sealed class MessageLibraryApiTests : IAsyncLifetime
         Assert.True((bool)full["publishable"]!, full.ToJsonString());
 
         // The draft goes out through the usual update, which checks it again.
-        var post = await _host.PatchIncidentAsync(id, new { body = (string)full["body"]!, next_update_at = (string)full["next_update_at"]! }, null);
+        var post = await Host.PatchIncidentAsync(id, new { body = (string)full["body"]!, next_update_at = (string)full["next_update_at"]! }, null);
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
     }
 
     [Fact]
     public async Task An_unknown_template_or_field_is_422_and_an_unknown_incident_404()
     {
-        var (incident, _) = await _host.CreateIncidentAsync(new { name = "Exports failing for all workspaces", body = "CSV exports fail for all workspaces since 09:00 UTC.", impact_override = "minor", next_update_at = RunnerHost.Soon() });
+        var (incident, _) = await Host.CreateIncidentAsync(new { name = "Exports failing for all workspaces", body = "CSV exports fail for all workspaces since 09:00 UTC.", impact_override = "minor", next_update_at = RunnerHost.Soon() });
         var id = (string)incident["id"]!;
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Post(id, new { template = "outage/fixed" })).StatusCode);
@@ -62,7 +56,7 @@ public sealed class MessageLibraryApiTests : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> Post(string incidentId, object body)
-        => _host.Client.PostAsync(RunnerHost.Api($"incidents/{incidentId}/drafts"), RunnerHost.Json(body));
+        => Host.Client.PostAsync(RunnerHost.Api($"incidents/{incidentId}/drafts"), RunnerHost.Json(body));
 
     private async Task<JsonNode> Draft(string incidentId, object body)
     {

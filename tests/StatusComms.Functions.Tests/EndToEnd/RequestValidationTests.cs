@@ -5,14 +5,8 @@ using System.Text.Json.Nodes;
 namespace StatusComms.Functions.Tests.EndToEnd;
 
 /// <summary>Bad input gets a clear 4xx problem+json, never a 500, and nothing is stored.</summary>
-public sealed class RequestValidationTests : IAsyncLifetime
+public sealed class RequestValidationTests : RunnerTest
 {
-    private RunnerHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await RunnerHost.StartAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Theory]
     [InlineData("{\"incident\": {\"name\": \"x\",", 400, "")]
     [InlineData("{\"incident\": {\"name\": \"x\", \"body\": \"y\", \"colour\": \"red\"}}", 400, "colour")]
@@ -30,7 +24,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
     [InlineData("{\"incident\": {\"name\": \"x\", \"body\": \"y\", \"next_update_at\": \"tomorrow\"}}", 400, "ISO 8601")]
     public async Task Bad_incident_bodies_get_a_problem_and_store_nothing(string body, int status, string mentions)
     {
-        var response = await _host.Client.PostAsync(RunnerHost.Api("incidents"), new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await Host.Client.PostAsync(RunnerHost.Api("incidents"), new StringContent(body, Encoding.UTF8, "application/json"));
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.True((int)response.StatusCode == status, text);
@@ -38,7 +32,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
         var problem = JsonNode.Parse(text)!;
         Assert.False(string.IsNullOrWhiteSpace((string?)problem["title"]));
         Assert.Contains(mentions, (string)problem["detail"]!, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal("[]", await (await _host.Client.GetAsync(RunnerHost.Api("incidents"))).Content.ReadAsStringAsync());
+        Assert.Equal("[]", await (await Host.Client.GetAsync(RunnerHost.Api("incidents"))).Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -46,7 +40,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
     {
         var huge = "{\"incident\": {\"name\": \"x\", \"body\": \"" + new string('a', 70 * 1024) + "\"}}";
 
-        var response = await _host.Client.PostAsync(RunnerHost.Api("incidents"), new StringContent(huge, Encoding.UTF8, "application/json"));
+        var response = await Host.Client.PostAsync(RunnerHost.Api("incidents"), new StringContent(huge, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -55,7 +49,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
     [Fact]
     public async Task A_body_that_is_not_JSON_is_refused_with_415()
     {
-        var response = await _host.Client.PostAsync(RunnerHost.Api("incidents"), new StringContent("incident[name]=x", Encoding.UTF8, "text/plain"));
+        var response = await Host.Client.PostAsync(RunnerHost.Api("incidents"), new StringContent("incident[name]=x", Encoding.UTF8, "text/plain"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
@@ -67,7 +61,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
     [InlineData("incidents/has%7Cpipe")]
     public async Task Unknown_ids_are_404_problems(string path)
     {
-        var response = await _host.Client.GetAsync(RunnerHost.Api(path));
+        var response = await Host.Client.GetAsync(RunnerHost.Api(path));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -76,7 +70,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
     [Fact]
     public async Task Updating_an_unknown_incident_is_404()
     {
-        var response = await _host.PatchIncidentAsync("doesnotexist", new { body = "x" }, null);
+        var response = await Host.PatchIncidentAsync("doesnotexist", new { body = "x" }, null);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -84,14 +78,14 @@ public sealed class RequestValidationTests : IAsyncLifetime
     [Fact]
     public async Task Bad_paging_is_a_4xx()
     {
-        Assert.Equal(HttpStatusCode.BadRequest, (await _host.Client.GetAsync(RunnerHost.Api("incidents?page=abc"))).StatusCode);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await _host.Client.GetAsync(RunnerHost.Api("incidents?per_page=1000"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Host.Client.GetAsync(RunnerHost.Api("incidents?page=abc"))).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Host.Client.GetAsync(RunnerHost.Api("incidents?per_page=1000"))).StatusCode);
     }
 
     [Fact]
     public async Task A_maintenance_needs_a_window()
     {
-        var response = await _host.Client.PostAsync(RunnerHost.Api("scheduled-maintenances"), RunnerHost.Json(new { scheduled_maintenance = new { name = "DB upgrade", body = "Read-only for 30 minutes." } }));
+        var response = await Host.Client.PostAsync(RunnerHost.Api("scheduled-maintenances"), RunnerHost.Json(new { scheduled_maintenance = new { name = "DB upgrade", body = "Read-only for 30 minutes." } }));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
     }

@@ -13,10 +13,13 @@ public sealed record NewMaintenance
     public string? CandorOverrideReason { get; init; }
 }
 
-/// <summary>An update on a maintenance, optionally moving it to another stage.</summary>
+/// <summary>An update on a maintenance, optionally moving it to another stage or moving the end of its window.</summary>
 public sealed record MaintenanceChanges
 {
     public MaintenanceStatus? Status { get; init; }
+
+    /// <summary>A new end of the window, when the work runs long (announce it with the "extended" message).</summary>
+    public DateTimeOffset? ScheduledUntil { get; init; }
     public required string Body { get; init; }
     public required string Author { get; init; }
     public string? CandorOverrideReason { get; init; }

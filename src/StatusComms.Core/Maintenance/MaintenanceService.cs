@@ -48,6 +48,11 @@ public sealed class MaintenanceService(IMaintenanceStore maintenances, IComponen
         var version = expectedVersion ?? maintenance.Version!;
         var now = time.GetUtcNow();
         var known = await knownTask;
+        if (changes.ScheduledUntil is { } until)
+        {
+            maintenance.MoveEnd(until, now);
+        }
+
         maintenance.PostUpdate(changes.Status, changes.Body, changes.Author, now);
         Review(maintenance, known, changes.CandorOverrideReason, now);
         await maintenances.SaveAsync(maintenance, version, cancellationToken);

@@ -92,6 +92,23 @@ public sealed class ScheduledMaintenance
         return Append(status ?? Status, body, author, now);
     }
 
+    /// <summary>Moves the end of the window (work running long, or finishing early); an update must say so.</summary>
+    public void MoveEnd(DateTimeOffset scheduledUntil, DateTimeOffset now)
+    {
+        if (Status == MaintenanceStatus.Completed)
+        {
+            throw new DomainRuleException("This maintenance is completed; its window can no longer change.");
+        }
+
+        if (scheduledUntil <= ScheduledFor)
+        {
+            throw new DomainRuleException("A maintenance window must end after it starts.");
+        }
+
+        ScheduledUntil = scheduledUntil;
+        UpdatedAt = now;
+    }
+
     /// <summary>The stage customers should see at <paramref name="now"/>, taking the window into account.</summary>
     public MaintenanceStatus EffectiveStatus(DateTimeOffset now)
     {

@@ -42,11 +42,11 @@ public sealed record MaintenanceFields
 
     public MaintenanceChanges ToChanges(HttpRequest request)
     {
-        if (Name is not null || ScheduledFor is not null || ScheduledUntil is not null || ComponentIds is not null)
+        if (Name is not null || ScheduledFor is not null || ComponentIds is not null)
         {
-            throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Field not changeable", "An update on a maintenance takes a status and a body; announce a changed window or scope in the body of a new maintenance.");
+            throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Field not changeable", "An update on a maintenance takes a status, a body and a new scheduled_until; for another start or scope, schedule a new maintenance.");
         }
 
-        return new MaintenanceChanges { Status = Status, Body = Body ?? string.Empty, Author = Caller.NameOf(request), CandorOverrideReason = CandorOverrideReason };
+        return new MaintenanceChanges { Status = Status, ScheduledUntil = ScheduledUntil, Body = Body ?? string.Empty, Author = Caller.NameOf(request), CandorOverrideReason = CandorOverrideReason };
     }
 }

@@ -40,6 +40,18 @@ public class ScheduledMaintenanceTests
     }
 
     [Fact]
+    public void Work_running_long_moves_the_end_of_the_window()
+    {
+        var maintenance = Schedule(autoTransition: true);
+
+        maintenance.MoveEnd(Until.AddHours(1), Until.AddMinutes(-10));
+
+        Assert.Equal(Until.AddHours(1), maintenance.ScheduledUntil);
+        Assert.Equal(MaintenanceStatus.InProgress, maintenance.EffectiveStatus(Until.AddMinutes(30)));
+        Assert.Throws<DomainRuleException>(() => maintenance.MoveEnd(From.AddHours(-1), Until));
+    }
+
+    [Fact]
     public void A_window_must_end_after_it_starts()
     {
         Assert.Throws<DomainRuleException>(() => ScheduledMaintenance.Schedule("m", "Upgrade", "Body", From, From, [], true, Given.Components(), "lead", Given.Now));

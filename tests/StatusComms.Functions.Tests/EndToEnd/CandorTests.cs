@@ -86,6 +86,16 @@ public sealed class CandorTests : RunnerTest
         Assert.Equal(HttpStatusCode.Created, clean.StatusCode);
         var created = (await clean.Content.ReadFromJsonAsync<JsonNode>())!;
         Assert.Empty(created["incident_updates"]![0]!["candor"]!["findings"]!.AsArray());
+
+        // The work runs long: the window moves, and the update saying so is checked like any other.
+        var newEnd = RunnerHost.Soon((60 * 24) + 180);
+        using var extend = new HttpRequestMessage(HttpMethod.Patch, RunnerHost.Api($"scheduled-maintenances/{(string)created["id"]!}"))
+        {
+            Content = RunnerHost.Json(new { scheduled_maintenance = new { scheduled_until = newEnd, body = "The dashboard upgrade takes an hour longer than planned. The dashboard stays read-only until then; the API keeps working." } }),
+        };
+        var extended = await Host.Client.SendAsync(extend);
+        Assert.Equal(HttpStatusCode.OK, extended.StatusCode);
+        Assert.StartsWith(newEnd[..16], (string)(await extended.Content.ReadFromJsonAsync<JsonNode>())!["scheduled_until"]!, StringComparison.Ordinal);
     }
 
     private async Task<JsonNode> Check(object draft)

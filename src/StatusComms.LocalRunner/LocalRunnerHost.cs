@@ -79,7 +79,6 @@ public static class LocalRunnerHost
         }
 
         builder.Services.AddStatusComms(builder.Configuration);
-        builder.Services.AddMvcCore();
         builder.Services.AddSingleton<FunctionInvoker>();
         // The Azure SDK logs every request, and every expected 404, at Information/Warning.
         builder.Logging.AddFilter("Azure", LogLevel.Error);

@@ -63,6 +63,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IncidentService>();
         services.AddSingleton<MaintenanceService>();
         services.AddSingleton<ApiGate>();
+
+        // Function classes answer with IActionResults (JsonResult); their executors come with MVC's core services.
+        // Registered here so both hosts have them, whatever the worker's ASP.NET Core integration adds itself.
+        services.AddMvcCore();
         return services;
     }
 

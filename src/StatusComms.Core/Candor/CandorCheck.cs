@@ -269,7 +269,7 @@ public sealed class CandorCheck(CandorOptions options)
         return text[start..(end < 0 ? text.Length : end)];
     }
 
-    private static string Clock(DateTimeOffset time) => time.UtcDateTime.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string Clock(DateTimeOffset time) => StatusPage.SiteFormat.Clock(time);
 
     private static string Impact(IncidentImpact impact) => impact.ToString().ToLowerInvariant();
 }

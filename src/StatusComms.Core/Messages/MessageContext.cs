@@ -89,5 +89,5 @@ public sealed class MessageContext
     public string Field(string name)
         => _fields.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : $"[[{name}]]";
 
-    private static string Clock(DateTimeOffset time) => time.UtcDateTime.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string Clock(DateTimeOffset time) => StatusPage.SiteFormat.Clock(time);
 }

@@ -24,7 +24,7 @@ if (args.Contains("--first-page"))
     var atEngine = Since();
     await renderer.WarmUpAsync(CancellationToken.None);
     var atWarm = Since();
-    await renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(Scenario.Content(50, 5), "/assets/site.css"), CancellationToken.None);
+    await renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(Scenario.Content(50, 5), "/assets/site.css", Scenario.Uptime()), CancellationToken.None);
     Console.Error.WriteLine($"main {atMain:F0} ms, engine {atEngine:F0} ms, templates compiled {atWarm:F0} ms, first page {Since():F0} ms");
     Console.WriteLine((DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture));
     return 0;
@@ -47,7 +47,7 @@ try
     var templates = new RazorLightSiteRenderer(Path.Combine(AppContext.BaseDirectory, "templates"));
     await templates.WarmUpAsync(CancellationToken.None);
     var page = new PageSettings("bench", "Benchmark Cloud", "https://status.example.com", "Etc/UTC");
-    var publisher = new SitePublisher(components, incidents, maintenances, ledger, templates, site, page, time);
+    var publisher = new SitePublisher(components, incidents, maintenances, ledger, templates, site, new StatusComms.Uptime.UptimeRecorder(new TableUptimeStore(table)), page, time);
 
     Console.WriteLine($"Seeding 50 components, 1,000 past incidents and 3 open ones in table {name} ...");
     var seeded = Stopwatch.StartNew();
@@ -75,7 +75,7 @@ try
 
     // 2. Renders per second on one core (the index of 50 components and 3 open incidents), after warm-up.
     var content = Scenario.Content(50, 3);
-    var view = SiteViewBuilder.Index(content, "/assets/site.css");
+    var view = SiteViewBuilder.Index(content, "/assets/site.css", Scenario.Uptime());
     for (var i = 0; i < 500; i++)
     {
         await templates.RenderAsync(SiteTemplate.Index, view, CancellationToken.None);

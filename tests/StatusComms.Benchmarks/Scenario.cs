@@ -49,6 +49,22 @@ public static class Scenario
         return new SiteContent(new PageSettings("bench", "Benchmark Cloud", "https://status.example.com", "Etc/UTC"), components, open, [], Array.Empty<ScheduledMaintenance>(), Start);
     }
 
+    /// <summary>90 full days of roll-ups for every component: one partial outage a week, a degraded hour every third day.</summary>
+    public static IReadOnlyDictionary<DateOnly, StatusComms.Uptime.UptimeDay> Uptime(int componentCount = 50)
+    {
+        var today = DateOnly.FromDateTime(Start.UtcDateTime);
+        var ids = Components(componentCount).Where(c => !c.IsGroup).Select(c => c.Id).ToArray();
+        return Enumerable.Range(0, 90).Select(back => today.AddDays(-back)).ToDictionary(date => date, date =>
+        {
+            var n = date.DayNumber;
+            return new StatusComms.Uptime.UptimeDay(
+                date,
+                ids.Select((id, i) => (id, seconds: new long[] { 86_400 - ((n + i) % 7 == 0 ? 1_800 : 0) - ((n + i) % 3 == 0 ? 3_600 : 0), 0, (n + i) % 3 == 0 ? 3_600 : 0, (n + i) % 7 == 0 ? 1_800 : 0, 0 }))
+                    .ToDictionary(x => x.id, x => new StatusComms.Uptime.StatusSeconds(x.seconds)),
+                n % 7 == 0 ? [new StatusComms.Uptime.DayIncident($"inc{n}", $"Elevated errors on day {n}")] : []);
+        });
+    }
+
     private static Component[] Components(int count)
     {
         var groups = Enumerable.Range(0, 5).Select(g => new Component { Id = $"group{g}", Name = $"Group {g}", IsGroup = true, Position = g * 100, CreatedAt = Start, UpdatedAt = Start }).ToArray();

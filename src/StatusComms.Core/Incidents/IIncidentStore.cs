@@ -11,6 +11,15 @@ public interface IIncidentStore
     /// <summary>Summaries of incidents, newest first, skipping <paramref name="skip"/>.</summary>
     Task<IReadOnlyList<IncidentSummary>> ListRecentAsync(int skip, int take, CancellationToken cancellationToken);
 
+    /// <summary>The public digests of the <paramref name="take"/> most recently created incidents, newest first, in one read.</summary>
+    Task<IReadOnlyList<IncidentDigest>> ListRecentDigestsAsync(int take, CancellationToken cancellationToken);
+
+    /// <summary>Summaries of incidents created in [<paramref name="from"/>, <paramref name="until"/>), newest first.</summary>
+    Task<IReadOnlyList<IncidentSummary>> ListCreatedBetweenAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>The newest incident created before <paramref name="before"/>, or null.</summary>
+    Task<IncidentSummary?> LatestCreatedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     Task AddAsync(Incident incident, CancellationToken cancellationToken);
 
     /// <summary>Writes the incident's header and unsaved updates atomically, only if the stored incident

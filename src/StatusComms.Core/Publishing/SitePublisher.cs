@@ -2,16 +2,21 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using StatusComms.Components;
+using StatusComms.Feeds;
 using StatusComms.Incidents;
 using StatusComms.Maintenance;
+using StatusComms.PublicApi;
 using StatusComms.StatusPage;
+using StatusComms.Uptime;
 
 namespace StatusComms.Publishing;
 
 /// <summary>
 /// Renders the public site from what is stored and writes it to the site store. One code path serves the publish
 /// after each accepted change and the timer that reconciles after a failed publish: both publish the pages that
-/// stored changes marked pending, plus the index and history, and clear each mark once its page is written.
+/// stored changes marked pending, plus every page whose content is current state (index, history, the API files,
+/// feeds, badge), and clear each mark once its page is written. Every read is bounded by what the page shows
+/// (open incidents, the latest 50, the months on the history page), never by the length of history.
 /// </summary>
 public sealed class SitePublisher(
     IComponentStore components,
@@ -20,17 +25,12 @@ public sealed class SitePublisher(
     IPublicationLedger ledger,
     ISiteRenderer renderer,
     ISiteArtifactStore site,
+    UptimeRecorder uptime,
     PageSettings page,
     TimeProvider time)
 {
-    /// <summary>How many past incidents history.html lists.</summary>
-    public const int HistoryLength = 50;
-
-    // Pages change with every update and readers want the news: short caching. Assets are content-addressed
-    // (their name carries their hash), so they can be cached for a year without ever going stale.
-    public const string PageCacheControl = "public, max-age=30";
-    public const string AssetCacheControl = "public, max-age=31536000, immutable";
-    private const string HtmlContentType = "text/html; charset=utf-8";
+    /// <summary>How many maintenances scheduled-maintenances.json and the feeds carry besides the open ones.</summary>
+    public const int RecentMaintenances = 20;
 
     private readonly Lazy<(IReadOnlyList<SiteArtifact> Artifacts, string StylesheetHref)> _assets = new(() => HashAssets(renderer.StaticAssets));
 
@@ -38,6 +38,8 @@ public sealed class SitePublisher(
     public async Task<PublishReport> PublishAsync(bool everything, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        var now = time.GetUtcNow();
+        var windowStart = SiteViewBuilder.HistoryWindowStart(now);
 
         // Read the version first: the data read after it is at least that new, so a page labelled with it
         // never claims to be newer than it is.
@@ -45,13 +47,26 @@ public sealed class SitePublisher(
         var pendingTask = ledger.ListPendingAsync(cancellationToken);
         var componentsTask = components.ListAsync(cancellationToken);
         var openTask = incidents.ListOpenAsync(cancellationToken);
-        var recentTask = incidents.ListRecentAsync(0, HistoryLength * 2, cancellationToken);
-        var maintenancesTask = maintenances.ListOpenAsync(cancellationToken);
-        await Task.WhenAll(pendingTask, componentsTask, openTask, recentTask, maintenancesTask);
+        var recentTask = incidents.ListRecentDigestsAsync(PublicApiBuilder.ListLength, cancellationToken);
+        var windowTask = incidents.ListCreatedBetweenAsync(SiteViewBuilder.StartOf(windowStart), DateTimeOffset.MaxValue, cancellationToken);
+        var olderTask = incidents.LatestCreatedBeforeAsync(SiteViewBuilder.StartOf(windowStart), cancellationToken);
+        var openMaintenancesTask = maintenances.ListOpenAsync(cancellationToken);
+        var recentMaintenancesTask = maintenances.ListRecentAsync(RecentMaintenances, cancellationToken);
+        await Task.WhenAll(pendingTask, componentsTask, openTask, recentTask, windowTask, olderTask, openMaintenancesTask, recentMaintenancesTask);
 
-        var content = new SiteContent(page, componentsTask.Result, openTask.Result, recentTask.Result, maintenancesTask.Result, time.GetUtcNow());
+        var maintenanceList = openMaintenancesTask.Result
+            .Concat(recentMaintenancesTask.Result.Where(r => openMaintenancesTask.Result.All(o => o.Id != r.Id)))
+            .OrderByDescending(m => m.ScheduledFor)
+            .ToArray();
+        var content = new SiteContent(page, componentsTask.Result, openTask.Result, recentTask.Result, maintenanceList, now);
         var pending = pendingTask.Result;
         var (assets, stylesheetHref) = _assets.Value;
+
+        var days = await uptime.RecordAsync(
+            content.Components.Where(c => !c.IsGroup).ToDictionary(c => c.Id, c => content.Rollup.DisplayedStatus(c.Id), StringComparer.Ordinal),
+            content.OpenIncidents.Select(i => new DayIncident(i.Id, i.Name)).ToArray(),
+            now,
+            cancellationToken);
 
         var pagesToRender = new Dictionary<string, Incident>(StringComparer.Ordinal);
         if (everything)
@@ -72,16 +87,36 @@ public sealed class SitePublisher(
             }
         }
 
+        var olderMonth = olderTask.Result is { } older ? SiteViewBuilder.MonthOf(older.CreatedAt) : (DateOnly?)null;
         var artifacts = new List<SiteArtifact>(assets)
         {
-            Page("index.html", await renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(content, stylesheetHref), cancellationToken)),
-            Page("history.html", await renderer.RenderAsync(SiteTemplate.History, SiteViewBuilder.History(content, stylesheetHref), cancellationToken)),
+            Html("index.html", await renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(content, stylesheetHref, days), cancellationToken), CachePolicy.Current),
+            Html("history.html", await renderer.RenderAsync(SiteTemplate.History, SiteViewBuilder.History(content, stylesheetHref, windowStart, SiteViewBuilder.MonthOf(now), windowTask.Result, olderMonth, isWindow: true), cancellationToken), CachePolicy.Current),
         };
+
+        // Month pages beyond the window: the months of changed incidents, and the month history.html links to.
+        var months = pagesToRender.Values.Select(i => SiteViewBuilder.MonthOf(i.CreatedAt)).Append(olderMonth ?? windowStart).Where(m => m < windowStart).Distinct();
+        foreach (var month in months)
+        {
+            var start = SiteViewBuilder.StartOf(month);
+            var inMonthTask = incidents.ListCreatedBetweenAsync(start, SiteViewBuilder.StartOf(month.AddMonths(1)), cancellationToken);
+            var beforeTask = incidents.LatestCreatedBeforeAsync(start, cancellationToken);
+            await Task.WhenAll(inMonthTask, beforeTask);
+            var before = beforeTask.Result is { } b ? SiteViewBuilder.MonthOf(b.CreatedAt) : (DateOnly?)null;
+            var view = SiteViewBuilder.History(content, stylesheetHref, month, month, inMonthTask.Result, before, isWindow: false);
+            artifacts.Add(Html(SiteViewBuilder.MonthPath(month), await renderer.RenderAsync(SiteTemplate.History, view, cancellationToken), CachePolicy.Settled));
+        }
+
         foreach (var incident in pagesToRender.Values)
         {
             var html = await renderer.RenderAsync(SiteTemplate.Incident, SiteViewBuilder.IncidentPage(content, incident, stylesheetHref), cancellationToken);
-            artifacts.Add(Page(SiteViewBuilder.IncidentPath(incident.Id), html));
+            artifacts.Add(Html(SiteViewBuilder.IncidentPath(incident.Id), html, incident.IsOpen ? CachePolicy.Current : CachePolicy.Settled));
         }
+
+        artifacts.AddRange(PublicApiBuilder.Build(content).Select(f => new SiteArtifact(f.Path, PublicJson.Serialize(f.Document), "application/json; charset=utf-8", CachePolicy.Current)));
+        artifacts.Add(Text(FeedBuilder.AtomPath, FeedBuilder.Atom(content), "application/atom+xml; charset=utf-8", CachePolicy.Feed));
+        artifacts.Add(Text(FeedBuilder.RssPath, FeedBuilder.Rss(content), "application/rss+xml; charset=utf-8", CachePolicy.Feed));
+        artifacts.Add(Text(Badge.Path, Badge.Svg(page.Name, content.Rollup.Indicator, content.Rollup.Description), "image/svg+xml", CachePolicy.Current));
 
         var outcomes = await Task.WhenAll(artifacts.Select(a => site.WriteAsync(a, version, cancellationToken)));
 
@@ -97,8 +132,11 @@ public sealed class SitePublisher(
             Stopwatch.GetElapsedTime(started));
     }
 
-    private static SiteArtifact Page(string path, string html)
-        => new(path, Encoding.UTF8.GetBytes(html), HtmlContentType, PageCacheControl);
+    private static SiteArtifact Html(string path, string html, string cacheControl)
+        => new(path, Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", cacheControl);
+
+    private static SiteArtifact Text(string path, string text, string contentType, string cacheControl)
+        => new(path, Encoding.UTF8.GetBytes(text), contentType, cacheControl);
 
     private static (IReadOnlyList<SiteArtifact>, string) HashAssets(IReadOnlyList<StaticAsset> assets)
     {
@@ -109,7 +147,7 @@ public sealed class SitePublisher(
             var hash = Convert.ToHexStringLower(SHA256.HashData(asset.Content.Span))[..12];
             var extension = Path.GetExtension(asset.Name);
             var path = $"assets/{Path.GetFileNameWithoutExtension(asset.Name)}.{hash}{extension}";
-            artifacts.Add(new SiteArtifact(path, asset.Content, asset.ContentType, AssetCacheControl));
+            artifacts.Add(new SiteArtifact(path, asset.Content, asset.ContentType, CachePolicy.Immutable));
             if (extension == ".css" && stylesheetHref.Length == 0)
             {
                 stylesheetHref = "/" + path;

@@ -5,4 +5,8 @@ namespace StatusComms.StatusPage;
 /// <param name="Name">The name customers see ("Acme Cloud").</param>
 /// <param name="Url">Public URL of the status site, without a trailing slash.</param>
 /// <param name="TimeZone">IANA zone Statuspage clients expect in <c>page.time_zone</c>; times are shown in UTC.</param>
-public sealed record PageSettings(string Id, string Name, string Url, string TimeZone);
+/// <param name="UptimeWeights">How much of each status counts as downtime; Statuspage's weights when null.</param>
+public sealed record PageSettings(string Id, string Name, string Url, string TimeZone, Uptime.UptimeWeights? UptimeWeights = null)
+{
+    public Uptime.UptimeWeights Weights => UptimeWeights ?? Uptime.UptimeWeights.Default;
+}

@@ -1,5 +1,7 @@
+using System.Globalization;
 using StatusComms.Components;
 using StatusComms.Incidents;
+using StatusComms.Uptime;
 
 namespace StatusComms.StatusPage;
 
@@ -10,15 +12,37 @@ public static class SiteViewBuilder
 
     public static string IncidentPath(string incidentId) => $"incidents/{incidentId}.html";
 
-    public static IndexView Index(SiteContent content, string stylesheetHref)
+    /// <summary>Maintenances are shown on the front page while upcoming or active.</summary>
+    public static string MaintenanceHref(string maintenanceId) => $"/#maintenance-{maintenanceId}";
+
+    /// <summary>How many months history.html shows; older months have a page each.</summary>
+    public const int HistoryWindowMonths = 3;
+
+    public const string HistoryHref = "/history.html";
+
+    public static string MonthPath(DateOnly month) => $"history/{month:yyyy-MM}.html";
+
+    public static string MonthHref(DateOnly month) => "/" + MonthPath(month);
+
+    public static string MonthLabel(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>The first day of the month <paramref name="time"/> falls in, UTC.</summary>
+    public static DateOnly MonthOf(DateTimeOffset time) => new(time.UtcDateTime.Year, time.UtcDateTime.Month, 1);
+
+    public static DateTimeOffset StartOf(DateOnly month) => new(month.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    /// <summary>The first month history.html shows.</summary>
+    public static DateOnly HistoryWindowStart(DateTimeOffset now) => MonthOf(now).AddMonths(-(HistoryWindowMonths - 1));
+
+    public static IndexView Index(SiteContent content, string stylesheetHref, IReadOnlyDictionary<DateOnly, UptimeDay> uptime)
     {
-        var rollup = StatusRollup.Compute(content.Components, content.OpenIncidents, content.Maintenances, content.Now);
+        var rollup = content.Rollup;
         var names = content.Components.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
         return new IndexView(
             Chrome(content, stylesheetHref),
             rollup.Indicator,
             rollup.Description,
-            Groups(content.Components, rollup),
+            Groups(content.Components, rollup, c => c.Showcase ? UptimeViewBuilder.For(c.Id, uptime, DateOnly.FromDateTime(content.Now.UtcDateTime), content.Page.Weights) : null),
             content.OpenIncidents
                 .OrderByDescending(i => i.Impact).ThenByDescending(i => i.StartedAt)
                 .Select(i => new IncidentCardView(
@@ -49,26 +73,46 @@ public static class SiteViewBuilder
             incident.StartedAt,
             incident.ResolvedAt,
             incident.Components.Keys.Select(id => names.GetValueOrDefault(id)).OfType<string>().Order(StringComparer.CurrentCulture).ToArray(),
-            incident.Updates.Reverse().Select(Update).ToArray());
+            incident.Updates.Reverse().Select(Update).ToArray(),
+            MonthOf(incident.CreatedAt) >= HistoryWindowStart(content.Now) ? HistoryHref : MonthHref(MonthOf(incident.CreatedAt)));
     }
 
-    public static HistoryView History(SiteContent content, string stylesheetHref)
-        => new(
+    /// <summary>
+    /// A page of history: every month from <paramref name="first"/> to <paramref name="last"/>, newest first, each
+    /// listing the incidents created in it (<paramref name="incidents"/>, newest first), or saying there were none.
+    /// </summary>
+    /// <param name="olderMonth">The month of the newest incident before <paramref name="first"/>, if any: the "older" link.</param>
+    public static HistoryView History(SiteContent content, string stylesheetHref, DateOnly first, DateOnly last, IReadOnlyList<IncidentSummary> incidents, DateOnly? olderMonth, bool isWindow)
+    {
+        var months = new List<HistoryMonthView>();
+        for (var month = last; month >= first; month = month.AddMonths(-1))
+        {
+            months.Add(new HistoryMonthView(
+                month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                MonthLabel(month),
+                incidents
+                    .Where(i => MonthOf(i.CreatedAt) == month)
+                    .Select(i => new HistoryEntryView(i.Id, i.Name, IncidentHref(i.Id), i.Impact, StatusLabels.For(i.Impact), StatusLabels.For(i.Status), i.StartedAt, i.ResolvedAt))
+                    .ToArray()));
+        }
+
+        return new HistoryView(
             Chrome(content, stylesheetHref),
-            content.RecentIncidents
-                .Where(i => i.Status is IncidentStatus.Resolved or IncidentStatus.Postmortem)
-                .Select(i => new HistoryEntryView(i.Id, i.Name, IncidentHref(i.Id), i.Impact, StatusLabels.For(i.Impact), StatusLabels.For(i.Status), i.StartedAt, i.ResolvedAt))
-                .ToArray());
+            isWindow ? "Incident history" : $"Incident history: {MonthLabel(first)}",
+            months,
+            olderMonth is { } older ? new HistoryLink(MonthHref(older), $"Older incidents: {MonthLabel(older)}") : null,
+            isWindow ? null : new HistoryLink(HistoryHref, "Recent incidents"));
+    }
 
     private static SiteChrome Chrome(SiteContent content, string stylesheetHref)
-        => new(content.Page.Name, content.Page.Url, stylesheetHref, content.Now);
+        => new(content.Page.Name, content.Page.Url, stylesheetHref, content.LastChangedAt);
 
-    private static ComponentGroupView[] Groups(IReadOnlyList<Component> components, StatusRollup rollup)
+    private static ComponentGroupView[] Groups(IReadOnlyList<Component> components, StatusRollup rollup, Func<Component, UptimeView?> uptime)
     {
         ComponentView View(Component c)
         {
             var status = rollup.DisplayedStatus(c.Id);
-            return new ComponentView(c.Id, c.Name, c.Description, status, StatusLabels.For(status));
+            return new ComponentView(c.Id, c.Name, c.Description, status, StatusLabels.For(status), uptime(c));
         }
 
         bool Visible(Component c) => !c.OnlyShowIfDegraded || rollup.DisplayedStatus(c.Id) != ComponentStatus.Operational;

@@ -6,7 +6,8 @@ namespace StatusComms.StatusPage;
 
 // View models of the public site. Strings here are raw text: the templates encode them for HTML.
 
-public sealed record SiteChrome(string PageName, string PageUrl, string StylesheetHref, DateTimeOffset GeneratedAt);
+/// <param name="LastChangedAt">When what the site shows last changed (not when it was rendered).</param>
+public sealed record SiteChrome(string PageName, string PageUrl, string StylesheetHref, DateTimeOffset LastChangedAt);
 
 public sealed record IndexView(
     SiteChrome Chrome,
@@ -20,7 +21,17 @@ public sealed record IndexView(
 /// <summary>A group of components, or (with a null name) the components that belong to no group.</summary>
 public sealed record ComponentGroupView(string? Name, ComponentStatus Status, string StatusLabel, IReadOnlyList<ComponentView> Components);
 
-public sealed record ComponentView(string Id, string Name, string? Description, ComponentStatus Status, string StatusLabel);
+public sealed record ComponentView(string Id, string Name, string? Description, ComponentStatus Status, string StatusLabel, UptimeView? Uptime = null);
+
+/// <summary>A component's last 90 days: one bar per day (oldest first) and, in words, every day that had anything.</summary>
+/// <param name="Summary">"99.98% uptime" or "No uptime data yet".</param>
+/// <param name="QuietDays">Days with data and nothing to report, described together.</param>
+public sealed record UptimeView(string Summary, IReadOnlyList<UptimeBarView> Bars, IReadOnlyList<UptimeDayView> EventfulDays, int QuietDays);
+
+/// <summary>One day's bar: its CSS class names the worst status of the day ("u-none" with no data).</summary>
+public sealed record UptimeBarView(string CssClass, string? Title);
+
+public sealed record UptimeDayView(DateOnly Date, string WorstLabel, string Minutes, IReadOnlyList<string> Incidents);
 
 public sealed record IncidentCardView(string Id, string Name, IncidentImpact Impact, string ImpactLabel, string StatusLabel, string Href, DateTimeOffset StartedAt, UpdateView? LatestUpdate);
 
@@ -39,9 +50,15 @@ public sealed record IncidentPageView(
     DateTimeOffset StartedAt,
     DateTimeOffset? ResolvedAt,
     IReadOnlyList<string> AffectedComponents,
-    IReadOnlyList<UpdateView> Updates);
+    IReadOnlyList<UpdateView> Updates,
+    string HistoryHref);
 
-public sealed record HistoryView(SiteChrome Chrome, IReadOnlyList<HistoryEntryView> Incidents);
+/// <summary>A page of incident history: some months, newest first, and links to older and newer pages.</summary>
+public sealed record HistoryView(SiteChrome Chrome, string Title, IReadOnlyList<HistoryMonthView> Months, HistoryLink? Older, HistoryLink? Newer);
+
+public sealed record HistoryMonthView(string Id, string Label, IReadOnlyList<HistoryEntryView> Incidents);
+
+public sealed record HistoryLink(string Href, string Label);
 
 public sealed record HistoryEntryView(string Id, string Name, string Href, IncidentImpact Impact, string ImpactLabel, string StatusLabel, DateTimeOffset StartedAt, DateTimeOffset? ResolvedAt);
 

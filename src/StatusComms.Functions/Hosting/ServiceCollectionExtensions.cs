@@ -1,3 +1,4 @@
+using StatusComms.Uptime;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -36,7 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StatusCommsOptions>>().Value;
-            return new PageSettings(o.PageId, o.PageName, o.PageUrl.TrimEnd('/'), o.TimeZone);
+            return new PageSettings(o.PageId, o.PageName, o.PageUrl.TrimEnd('/'), o.TimeZone, o.Uptime.ToWeights());
         });
 
         services.AddSingleton(sp => new StatusTable(
@@ -46,6 +47,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IIncidentStore, TableIncidentStore>();
         services.AddSingleton<IMaintenanceStore, TableMaintenanceStore>();
         services.AddSingleton<IPublicationLedger, TablePublicationLedger>();
+        services.AddSingleton<IUptimeStore, TableUptimeStore>();
+        services.AddSingleton<UptimeRecorder>();
         services.AddSingleton<ISiteArtifactStore>(sp => new BlobSiteArtifactStore(
             sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(settings.Storage.SiteContainer)));
         services.AddSingleton(_ => new RazorLightSiteRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));

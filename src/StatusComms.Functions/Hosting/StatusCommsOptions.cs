@@ -41,4 +41,22 @@ public sealed class StatusCommsOptions
     public bool? TrustClientPrincipal { get; set; }
 
     public StorageOptions Storage { get; set; } = new();
+
+    /// <summary>How much of each status counts as downtime in the uptime percentage (<c>StatusComms:Uptime</c>).</summary>
+    public UptimeOptions Uptime { get; set; } = new();
+}
+
+/// <summary>Downtime weights, each between 0 and 1. Defaults as Statuspage: major outage 1, partial outage 0.3, degraded 0.</summary>
+public sealed class UptimeOptions
+{
+    [Range(0.0, 1.0)]
+    public double MajorOutageWeight { get; set; } = 1.0;
+
+    [Range(0.0, 1.0)]
+    public double PartialOutageWeight { get; set; } = 0.3;
+
+    [Range(0.0, 1.0)]
+    public double DegradedPerformanceWeight { get; set; }
+
+    public StatusComms.Uptime.UptimeWeights ToWeights() => new(MajorOutageWeight, PartialOutageWeight, DegradedPerformanceWeight);
 }

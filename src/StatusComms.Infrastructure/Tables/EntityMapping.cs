@@ -17,6 +17,10 @@ internal static class EntityMapping
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // 30,000 UTF-16 characters stay under a string property's 64 KiB; 14 of them under the 1 MiB entity limit.
+    private const int DigestChunkChars = 30_000;
+    private const int MaxDigestChars = DigestChunkChars * 14;
+
     public static TableEntity ToEntity(string partitionKey, Component component)
         => new(partitionKey, RowKeys.Component(component.Id))
         {
@@ -117,8 +121,13 @@ internal static class EntityMapping
             Review = ReviewOf(row),
         };
 
-    public static TableEntity ToSummary(string partitionKey, IncidentSnapshot incident)
-        => new(partitionKey, RowKeys.RecentIncident(incident.CreatedAt, incident.Id))
+    /// <summary>
+    /// The incident's history index row: its summary, and its public digest as JSON split over string properties
+    /// (Azure caps one at 64 KiB, an entity at 1 MiB).
+    /// </summary>
+    public static TableEntity ToRecent(string partitionKey, IncidentDigest incident)
+    {
+        var row = new TableEntity(partitionKey, RowKeys.RecentIncident(incident.CreatedAt, incident.Id))
         {
             ["Id"] = incident.Id,
             ["Name"] = incident.Name,
@@ -129,6 +138,33 @@ internal static class EntityMapping
             ["UpdatedAt"] = incident.UpdatedAt,
             ["ResolvedAt"] = incident.ResolvedAt,
         };
+        var json = JsonSerializer.Serialize(incident, Json);
+        for (var keep = incident.Updates.Count; json.Length > MaxDigestChars && keep > 1; keep /= 2)
+        {
+            json = JsonSerializer.Serialize(incident.WithoutOldBodies(keep / 2), Json);
+        }
+
+        var chunks = 0;
+        for (var start = 0; start < json.Length; start += DigestChunkChars, chunks++)
+        {
+            row[$"Digest{chunks}"] = json.Substring(start, Math.Min(DigestChunkChars, json.Length - start));
+        }
+
+        row["DigestChunks"] = chunks;
+        return row;
+    }
+
+    /// <summary>The digest on a history index row, or null for a row written before digests were stored.</summary>
+    public static IncidentDigest? ToDigest(TableEntity row)
+    {
+        if (row.GetInt32("DigestChunks") is not { } chunks)
+        {
+            return null;
+        }
+
+        var json = string.Concat(Enumerable.Range(0, chunks).Select(i => row.GetString($"Digest{i}")));
+        return JsonSerializer.Deserialize<IncidentDigest>(json, Json);
+    }
 
     public static IncidentSummary ToSummary(TableEntity row)
         => new(

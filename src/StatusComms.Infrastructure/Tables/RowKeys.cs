@@ -28,6 +28,9 @@ internal static class RowKeys
 
     public const string RecentIncidents = "inc-recent|";
 
+    /// <summary>The first history row of an incident created before <paramref name="time"/> sorts at or after this key.</summary>
+    public static string RecentIncidentsBefore(DateTimeOffset time) => $"inc-recent|{Inverted(time)}|";
+
     public static string Maintenance(string id) => $"mnt|{id}";
 
     public static string MaintenanceUpdates(string id) => $"mnt|{id}|";
@@ -45,6 +48,12 @@ internal static class RowKeys
     public static string PendingIncidentPage(string id) => $"pending|inc|{id}";
 
     public const string PendingPages = "pending|";
+
+    public const string UptimeState = "uptime|state";
+
+    public const string UptimeDays = "uptime|day|";
+
+    public static string UptimeDay(DateOnly date) => $"uptime|day|{date:yyyy-MM-dd}";
 
     public static string IdAfter(string rowKey, string prefix) => rowKey[prefix.Length..];
 

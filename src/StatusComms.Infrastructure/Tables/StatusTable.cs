@@ -36,11 +36,14 @@ public sealed class StatusTable
     }
 
     /// <summary>The rows whose keys start with <paramref name="prefix"/>, in key order: one single-partition range query.</summary>
-    public async Task<List<TableEntity>> RangeAsync(string prefix, CancellationToken cancellationToken, int? take = null)
+    public Task<List<TableEntity>> RangeAsync(string prefix, CancellationToken cancellationToken, int? take = null)
+        => BetweenAsync(prefix, prefix + RowKeys.RangeEnd, cancellationToken, take);
+
+    /// <summary>Rows with <paramref name="from"/> ≤ RowKey &lt; <paramref name="until"/>, in key order.</summary>
+    public async Task<List<TableEntity>> BetweenAsync(string from, string until, CancellationToken cancellationToken, int? take = null)
     {
         await EnsureCreatedAsync();
-        var end = prefix + RowKeys.RangeEnd;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey} and RowKey ge {prefix} and RowKey lt {end}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey} and RowKey ge {from} and RowKey lt {until}");
         var rows = new List<TableEntity>();
         await foreach (var row in Client.QueryAsync<TableEntity>(filter, maxPerPage: take is null ? null : Math.Min(take.Value, 1000), cancellationToken: cancellationToken))
         {
@@ -113,6 +116,25 @@ public sealed class StatusTable
             staleMessage,
             cancellationToken);
         return await ETagOfAsync(responses, 0, headerKey, cancellationToken);
+    }
+
+    /// <summary>
+    /// Submits a transaction that is not a change of what the page shows (no version bump), under Azure's batch
+    /// rules. Returns false when one of its preconditions failed (another writer was first).
+    /// </summary>
+    public async Task<bool> TrySubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync();
+        TransactionRules.Validate(actions);
+        try
+        {
+            await Client.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)
+        {
+            return false;
+        }
     }
 
     public async Task<long> GetVersionAsync(CancellationToken cancellationToken)

@@ -29,9 +29,26 @@ public sealed class TableIncidentStore(StatusTable table) : IIncidentStore
     public async Task<IReadOnlyList<IncidentSummary>> ListRecentAsync(int skip, int take, CancellationToken cancellationToken)
         => (await table.RangeAsync(RowKeys.RecentIncidents, cancellationToken, skip + take)).Skip(skip).Select(EntityMapping.ToSummary).ToArray();
 
+    public async Task<IReadOnlyList<IncidentDigest>> ListRecentDigestsAsync(int take, CancellationToken cancellationToken)
+        => await DigestsAsync(await table.RangeAsync(RowKeys.RecentIncidents, cancellationToken, take), cancellationToken);
+
+    public async Task<IReadOnlyList<IncidentSummary>> ListCreatedBetweenAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+        => (await table.BetweenAsync(RowKeys.RecentIncidentsBefore(until), RowKeys.RecentIncidentsBefore(from), cancellationToken)).Select(EntityMapping.ToSummary).ToArray();
+
+    public async Task<IncidentSummary?> LatestCreatedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+        => (await table.BetweenAsync(RowKeys.RecentIncidentsBefore(before), RowKeys.RecentIncidents + RowKeys.RangeEnd, cancellationToken, take: 1)).Select(EntityMapping.ToSummary).FirstOrDefault();
+
     public Task AddAsync(Incident incident, CancellationToken cancellationToken) => WriteAsync(incident, null, cancellationToken);
 
     public Task SaveAsync(Incident incident, string expectedVersion, CancellationToken cancellationToken) => WriteAsync(incident, expectedVersion, cancellationToken);
+
+    private async Task<IReadOnlyList<IncidentDigest>> DigestsAsync(List<Azure.Data.Tables.TableEntity> rows, CancellationToken cancellationToken)
+    {
+        // Rows written before digests were stored are read the long way once; their next change stores a digest.
+        var digests = await Task.WhenAll(rows.Select(async row => EntityMapping.ToDigest(row)
+            ?? (await GetAsync(row.GetString("Id"), cancellationToken) is { } incident ? IncidentDigest.Of(incident) : null)));
+        return digests.OfType<IncidentDigest>().ToArray();
+    }
 
     private async Task WriteAsync(Incident incident, string? expectedVersion, CancellationToken cancellationToken)
     {
@@ -48,7 +65,7 @@ public sealed class TableIncidentStore(StatusTable table) : IIncidentStore
             RowKeys.OpenIncident(incident.Id),
             wasOpen,
             incident.IsOpen,
-            [EntityMapping.ToSummary(partition, snapshot), new(partition, RowKeys.PendingIncidentPage(incident.Id))]);
+            [EntityMapping.ToRecent(partition, IncidentDigest.Of(incident)), new(partition, RowKeys.PendingIncidentPage(incident.Id))]);
         incident.MarkSaved(await table.CommitAggregateAsync(write, Stale, cancellationToken));
     }
 }

@@ -4,6 +4,7 @@ using StatusComms.Incidents;
 using StatusComms.Infrastructure.Templates;
 using StatusComms.Publishing;
 using StatusComms.StatusPage;
+using StatusComms.Uptime;
 
 namespace StatusComms.Infrastructure.Tests.Templates;
 
@@ -11,12 +12,13 @@ public sealed class RazorLightSiteRendererTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
     private static readonly RazorLightSiteRenderer Renderer = new(Path.Combine(AppContext.BaseDirectory, "templates"));
+    private static readonly IReadOnlyDictionary<DateOnly, UptimeDay> NoUptime = new Dictionary<DateOnly, UptimeDay>();
     private const string Evil = "<script>alert('x')</script> & \"quoted\"";
 
     [Fact]
     public async Task The_index_shows_the_status_in_words_and_encodes_what_people_typed()
     {
-        var html = await Renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(Content(), "/assets/site.css"), CancellationToken.None);
+        var html = await Renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(Content(), "/assets/site.css", NoUptime), CancellationToken.None);
 
         Assert.Contains("Major System Outage", html, StringComparison.Ordinal);
         Assert.Contains("Major outage", html, StringComparison.Ordinal);
@@ -45,18 +47,50 @@ public sealed class RazorLightSiteRendererTests
     }
 
     [Fact]
-    public async Task History_lists_resolved_incidents_with_their_duration()
+    public async Task History_shows_each_month_with_its_incidents_and_links_to_older_months()
     {
-        var content = Content() with
-        {
-            RecentIncidents = [new IncidentSummary("old1", "Login outage", IncidentStatus.Resolved, IncidentImpact.Major, Now.AddDays(-2), Now.AddDays(-2), Now.AddDays(-2), Now.AddDays(-2).AddMinutes(52))],
-        };
+        var content = Content();
+        IncidentSummary[] incidents =
+        [
+            new("old1", "Login outage", IncidentStatus.Resolved, IncidentImpact.Major, Now.AddDays(-2), Now.AddDays(-2), Now.AddDays(-2), Now.AddDays(-2).AddMinutes(52)),
+            new("old2", "Slow search", IncidentStatus.Resolved, IncidentImpact.Minor, Now.AddDays(-40), Now.AddDays(-40), Now.AddDays(-40), Now.AddDays(-40).AddHours(3)),
+        ];
+        var first = SiteViewBuilder.HistoryWindowStart(Now);
 
-        var html = await Renderer.RenderAsync(SiteTemplate.History, SiteViewBuilder.History(content, "/assets/site.css"), CancellationToken.None);
+        var html = await Renderer.RenderAsync(SiteTemplate.History, SiteViewBuilder.History(content, "/assets/site.css", first, SiteViewBuilder.MonthOf(Now), incidents, new DateOnly(2026, 3, 1), isWindow: true), CancellationToken.None);
 
         Assert.Contains("Login outage", html, StringComparison.Ordinal);
         Assert.Contains("lasted 52 minutes", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/incidents/old1.html\"", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("November 2026", StringComparison.Ordinal) < html.IndexOf("October 2026", StringComparison.Ordinal), "newest month first");
+        Assert.Contains("September 2026", html, StringComparison.Ordinal);
+        Assert.Contains("No incidents reported this month.", html, StringComparison.Ordinal); // September
+        Assert.Contains("href=\"/history/2026-03.html\" rel=\"next\">Older incidents: March 2026", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Uptime_bars_are_drawn_without_script_and_every_eventful_day_is_told_in_words()
+    {
+        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+        var seconds = new long[5];
+        seconds[(int)ComponentStatus.Operational] = 86_400 - 720;
+        seconds[(int)ComponentStatus.MajorOutage] = 720;
+        var days = new Dictionary<DateOnly, UptimeDay>
+        {
+            [today.AddDays(-1)] = new(today.AddDays(-1), new Dictionary<string, StatusSeconds> { ["api"] = new(seconds) }, [new DayIncident("inc9", "Payments <down>")]),
+            [today] = new(today, new Dictionary<string, StatusSeconds> { ["api"] = new([36_000, 0, 0, 0, 0]) }, []),
+        };
+
+        var html = await Renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(Content(), "/assets/site.css", days), CancellationToken.None);
+
+        // Two showcased components, 90 bars each.
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "<ol class=\"bars\" aria-hidden=\"true\">"));
+        Assert.Equal(180, System.Text.RegularExpressions.Regex.Count(html, "<li class=\"u-"));
+        Assert.Contains("<li class=\"u-major_outage\" title=\"24 Nov 2026: Major outage 12 min; Payments &lt;down&gt;\"></li>", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>Major outage</strong>. Major outage 12 min. Incidents: Payments &lt;down&gt;.", html, StringComparison.Ordinal);
+        Assert.Contains("99.41% uptime over the last 90 days", html, StringComparison.Ordinal); // 720 s down of 122,400 tracked
+        Assert.Contains("1 other day with no downtime; no data for 88 days.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -1,0 +1,76 @@
+using StatusComms.Components;
+
+namespace StatusComms.Uptime;
+
+/// <summary>
+/// Rolls displayed statuses up into days. Statuses change only through stored changes, each of which publishes,
+/// and the reconcile timer publishes every minute besides; so between two accounts what the page showed at the
+/// first holds, and the time between is credited to it, split at UTC midnights.
+/// </summary>
+public static class UptimeAccounting
+{
+    public const int Days = 90;
+
+    /// <summary>Credits the time since <paramref name="state"/> and returns the new state and the days that changed.</summary>
+    /// <param name="days">The stored days the interval may touch (missing days start empty).</param>
+    public static (UptimeState State, IReadOnlyList<UptimeDay> Changed) Advance(
+        UptimeState? state,
+        IReadOnlyDictionary<DateOnly, UptimeDay> days,
+        IReadOnlyDictionary<string, ComponentStatus> statuses,
+        IReadOnlyList<DayIncident> openIncidents,
+        DateTimeOffset now)
+    {
+        var next = new UptimeState(now, statuses, openIncidents);
+        var changed = new Dictionary<DateOnly, UptimeDay>();
+        UptimeDay Day(DateOnly date) => changed.GetValueOrDefault(date) ?? days.GetValueOrDefault(date) ?? UptimeDay.Empty(date);
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (state is not null && now > state.AccountedUntil)
+        {
+            // After a long silence only the days still on the page are worth crediting.
+            var from = Max(state.AccountedUntil, new DateTimeOffset(today.AddDays(-(Days - 1)).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+            while (from < now)
+            {
+                var date = DateOnly.FromDateTime(from.UtcDateTime);
+                var midnight = new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                var until = now < midnight ? now : midnight;
+                var seconds = (long)(until - from).TotalSeconds;
+                if (seconds > 0)
+                {
+                    changed[date] = Credit(Day(date), state.Statuses, state.OpenIncidents, seconds);
+                }
+
+                from = until;
+            }
+        }
+
+        // Incidents open now belong to today, even if no time has been credited yet.
+        var current = Day(today);
+        var withIncidents = WithIncidents(current, openIncidents);
+        if (!ReferenceEquals(withIncidents, current) || !days.ContainsKey(today))
+        {
+            changed[today] = withIncidents;
+        }
+
+        return (next, changed.Values.OrderBy(d => d.Date).ToArray());
+    }
+
+    private static UptimeDay Credit(UptimeDay day, IReadOnlyDictionary<string, ComponentStatus> statuses, IReadOnlyList<DayIncident> incidents, long seconds)
+    {
+        var components = new Dictionary<string, StatusSeconds>(day.Components, StringComparer.Ordinal);
+        foreach (var (id, status) in statuses)
+        {
+            components[id] = (components.GetValueOrDefault(id) ?? StatusSeconds.None).Add(status, seconds);
+        }
+
+        return WithIncidents(day with { Components = components }, incidents);
+    }
+
+    private static UptimeDay WithIncidents(UptimeDay day, IReadOnlyList<DayIncident> incidents)
+    {
+        var added = incidents.Where(i => day.Incidents.All(d => d.Id != i.Id)).ToArray();
+        return added.Length == 0 ? day : day with { Incidents = [.. day.Incidents, .. added] };
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

@@ -1,0 +1,42 @@
+using StatusComms.Components;
+
+namespace StatusComms.Uptime;
+
+/// <summary>Accounts the time since the last publish and returns the days the uptime bars are drawn from.</summary>
+public sealed class UptimeRecorder(IUptimeStore store)
+{
+    public async Task<IReadOnlyDictionary<DateOnly, UptimeDay>> RecordAsync(
+        IReadOnlyDictionary<string, ComponentStatus> statuses,
+        IReadOnlyList<DayIncident> openIncidents,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var from = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-(UptimeAccounting.Days - 1));
+        for (var attempt = 1; ; attempt++)
+        {
+            var snapshot = await store.ReadAsync(from, cancellationToken);
+            if (snapshot.State is { } state && state.AccountedUntil >= now)
+            {
+                return snapshot.Days; // A publisher with a later clock has accounted already.
+            }
+
+            var (next, changed) = UptimeAccounting.Advance(snapshot.State, snapshot.Days, statuses, openIncidents, now);
+            if (await store.TrySaveAsync(next, snapshot.Version, changed, cancellationToken))
+            {
+                var days = new Dictionary<DateOnly, UptimeDay>(snapshot.Days);
+                foreach (var day in changed)
+                {
+                    days[day.Date] = day;
+                }
+
+                return days;
+            }
+
+            if (attempt == 3)
+            {
+                // Others keep accounting; their roll-up is as good as ours for drawing the bars.
+                return (await store.ReadAsync(from, cancellationToken)).Days;
+            }
+        }
+    }
+}

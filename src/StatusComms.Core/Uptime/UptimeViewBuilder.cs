@@ -1,0 +1,85 @@
+using System.Globalization;
+using StatusComms.Common;
+using StatusComms.Components;
+using StatusComms.StatusPage;
+
+namespace StatusComms.Uptime;
+
+/// <summary>Turns daily roll-ups into a component's 90 bars, its uptime percentage and the words for each day.</summary>
+public static class UptimeViewBuilder
+{
+    public static UptimeView For(string componentId, IReadOnlyDictionary<DateOnly, UptimeDay> days, DateOnly today, UptimeWeights weights)
+    {
+        var bars = new List<UptimeBarView>(UptimeAccounting.Days);
+        var eventful = new List<UptimeDayView>();
+        var quiet = 0;
+        double tracked = 0, down = 0;
+        for (var date = today.AddDays(-(UptimeAccounting.Days - 1)); date <= today; date = date.AddDays(1))
+        {
+            var day = days.GetValueOrDefault(date);
+            var seconds = day?.Components.GetValueOrDefault(componentId);
+            if (day is null || seconds is null || seconds.Total == 0)
+            {
+                bars.Add(new UptimeBarView("u-none", null));
+                continue;
+            }
+
+            tracked += seconds.Total;
+            foreach (var status in Enum.GetValues<ComponentStatus>())
+            {
+                down += seconds[status] * weights.Of(status);
+            }
+
+            var worst = seconds.Worst ?? ComponentStatus.Operational;
+            var incidents = day.Incidents.Take(UptimeDay.MaxNamedIncidents).Select(i => i.Name).ToList();
+            if (day.Incidents.Count > UptimeDay.MaxNamedIncidents)
+            {
+                incidents.Add($"and {day.Incidents.Count - UptimeDay.MaxNamedIncidents} more");
+            }
+
+            if (worst == ComponentStatus.Operational && incidents.Count == 0)
+            {
+                quiet++;
+                bars.Add(new UptimeBarView("u-operational", null));
+                continue;
+            }
+
+            var minutes = Minutes(seconds);
+            var label = StatusLabels.For(worst);
+            eventful.Add(new UptimeDayView(date, label, minutes, incidents));
+            bars.Add(new UptimeBarView(
+                "u-" + WireName.Of(worst),
+                $"{date.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}: {minutes}{(incidents.Count > 0 ? "; " + string.Join(", ", incidents) : string.Empty)}"));
+        }
+
+        var summary = tracked == 0
+            ? "No uptime data yet"
+            : $"{Percentage(1 - (down / tracked))} uptime";
+        eventful.Reverse();
+        return new UptimeView(summary, bars, eventful, quiet);
+    }
+
+    /// <summary>Two decimals, never rounded up to a perfect 100% while any downtime counted.</summary>
+    public static string Percentage(double fraction)
+    {
+        var hundredths = Math.Floor(fraction * 10_000) / 100;
+        return hundredths.ToString("0.00", CultureInfo.InvariantCulture) + "%";
+    }
+
+    /// <summary>"Major outage 12 min, partial outage 1 h 5 min", worst first; "No downtime" when all operational.</summary>
+    private static string Minutes(StatusSeconds seconds)
+    {
+        var parts = Enum.GetValues<ComponentStatus>()
+            .Where(s => s != ComponentStatus.Operational && seconds[s] > 0)
+            .OrderDescending()
+            .Select(s => $"{StatusLabels.For(s)} {Span(seconds[s])}")
+            .ToArray();
+        return parts.Length == 0 ? "No downtime" : string.Join(", ", parts.Select((p, i) => i == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+    }
+
+    private static string Span(long seconds)
+    {
+        var minutes = (long)Math.Ceiling(seconds / 60.0);
+        return minutes < 60 ? $"{minutes} min" : minutes % 60 == 0 ? $"{minutes / 60} h" : $"{minutes / 60} h {minutes % 60} min";
+    }
+}

@@ -16,9 +16,21 @@ public sealed record SiteContent(
     IReadOnlyList<ScheduledMaintenance> Maintenances,
     DateTimeOffset Now)
 {
-    private StatusRollup? _rollup;
+    // Cached with the inputs it was computed from: a copy made with `with` carries the cache along.
+    private (StatusRollup Rollup, object Components, object Incidents, object Maintenances, DateTimeOffset Now)? _rollup;
 
-    public StatusRollup Rollup => _rollup ??= StatusRollup.Compute(Components, OpenIncidents, Maintenances, Now);
+    public StatusRollup Rollup
+    {
+        get
+        {
+            if (_rollup is not { } cached || cached.Components != Components || cached.Incidents != OpenIncidents || cached.Maintenances != Maintenances || cached.Now != Now)
+            {
+                _rollup = cached = (StatusRollup.Compute(Components, OpenIncidents, Maintenances, Now), Components, OpenIncidents, Maintenances, Now);
+            }
+
+            return cached.Rollup;
+        }
+    }
 
     /// <summary>
     /// When what the site shows last changed: the newest change to a component, incident or maintenance, or a

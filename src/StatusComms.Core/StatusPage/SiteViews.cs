@@ -26,7 +26,31 @@ public sealed record ComponentView(string Id, string Name, string? Description, 
 /// <summary>A component's last 90 days: one bar per day (oldest first) and, in words, every day that had anything.</summary>
 /// <param name="Summary">"99.98% uptime" or "No uptime data yet".</param>
 /// <param name="QuietDays">Days with data and nothing to report, described together.</param>
-public sealed record UptimeView(string Summary, IReadOnlyList<UptimeBarView> Bars, IReadOnlyList<UptimeDayView> EventfulDays, int QuietDays);
+public sealed record UptimeView(string Summary, IReadOnlyList<UptimeBarView> Bars, IReadOnlyList<UptimeDayView> EventfulDays, int QuietDays)
+{
+    /// <summary>"12 other days with no downtime; no data for 75 days (uptime is recorded from the day the page began)."</summary>
+    public string QuietDaysSentence
+    {
+        get
+        {
+            static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
+            var none = Bars.Count(b => b.CssClass == "u-none");
+            var parts = new List<string>();
+            if (QuietDays > 0)
+            {
+                parts.Add(EventfulDays.Count > 0 ? $"{Days(QuietDays)} more with no downtime" : $"No downtime on {Days(QuietDays)}");
+            }
+
+            if (none > 0)
+            {
+                parts.Add($"no data for {Days(none)}");
+            }
+
+            var sentence = string.Join("; ", parts);
+            return sentence.Length == 0 ? string.Empty : char.ToUpperInvariant(sentence[0]) + sentence[1..] + ".";
+        }
+    }
+}
 
 /// <summary>One day's bar: its CSS class names the worst status of the day ("u-none" with no data).</summary>
 public sealed record UptimeBarView(string CssClass, string? Title);

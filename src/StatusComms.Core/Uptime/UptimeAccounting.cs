@@ -27,21 +27,29 @@ public static class UptimeAccounting
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (state is not null && now > state.AccountedUntil)
         {
-            // After a long silence only the days still on the page are worth crediting.
+            // Whole seconds only; the fraction left over is credited by the next account, so publishes a few
+            // milliseconds apart lose no time. After a long silence only the days still on the page are credited.
             var from = Max(state.AccountedUntil, new DateTimeOffset(today.AddDays(-(Days - 1)).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-            while (from < now)
+            while (now - from >= TimeSpan.FromSeconds(1))
             {
                 var date = DateOnly.FromDateTime(from.UtcDateTime);
                 var midnight = new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-                var until = now < midnight ? now : midnight;
-                var seconds = (long)(until - from).TotalSeconds;
-                if (seconds > 0)
+                var seconds = (long)((now < midnight ? now : midnight) - from).TotalSeconds;
+                if (seconds == 0)
                 {
-                    changed[date] = Credit(Day(date), state.Statuses, state.OpenIncidents, seconds);
+                    from = midnight; // Less than a second before midnight: not worth a row.
+                    continue;
                 }
 
-                from = until;
+                changed[date] = Credit(Day(date), state.Statuses, state.OpenIncidents, seconds);
+                from = from.AddSeconds(seconds);
             }
+
+            next = next with { AccountedUntil = Max(from, state.AccountedUntil) };
+        }
+        else if (state is not null)
+        {
+            next = next with { AccountedUntil = state.AccountedUntil };
         }
 
         // Incidents open now belong to today, even if no time has been credited yet.

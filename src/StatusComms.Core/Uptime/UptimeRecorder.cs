@@ -20,6 +20,8 @@ public sealed class UptimeRecorder(IUptimeStore store)
                 return snapshot.Days; // A publisher with a later clock has accounted already.
             }
 
+            // Note: the state is saved even when less than a second passed, so it records what the page shows now.
+
             var (next, changed) = UptimeAccounting.Advance(snapshot.State, snapshot.Days, statuses, openIncidents, now);
             if (await store.TrySaveAsync(next, snapshot.Version, changed, cancellationToken))
             {

@@ -54,7 +54,7 @@ public static class UptimeViewBuilder
 
         var summary = tracked == 0
             ? "No uptime data yet"
-            : $"{Percentage(1 - (down / tracked))} uptime";
+            : $"{Percentage(1 - (down / tracked))} uptime over the last 90 days";
         eventful.Reverse();
         return new UptimeView(summary, bars, eventful, quiet);
     }

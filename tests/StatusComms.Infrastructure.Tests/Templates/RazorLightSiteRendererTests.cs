@@ -89,7 +89,7 @@ public sealed class RazorLightSiteRendererTests
         Assert.Contains("<li class=\"u-major_outage\" title=\"24 Nov 2026: Major outage 12 min; Payments &lt;down&gt;\"></li>", html, StringComparison.Ordinal);
         Assert.Contains("<strong>Major outage</strong>. Major outage 12 min. Incidents: Payments &lt;down&gt;.", html, StringComparison.Ordinal);
         Assert.Contains("99.41% uptime over the last 90 days", html, StringComparison.Ordinal); // 720 s down of 122,400 tracked
-        Assert.Contains("1 other day with no downtime; no data for 88 days.", html, StringComparison.Ordinal);
+        Assert.Contains("1 day more with no downtime; no data for 88 days.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }
 

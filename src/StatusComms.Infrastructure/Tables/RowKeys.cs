@@ -28,8 +28,11 @@ internal static class RowKeys
 
     public const string RecentIncidents = "inc-recent|";
 
-    /// <summary>The first history row of an incident created before <paramref name="time"/> sorts at or after this key.</summary>
-    public static string RecentIncidentsBefore(DateTimeOffset time) => $"inc-recent|{Inverted(time)}|";
+    /// <summary>
+    /// History rows of incidents created before <paramref name="time"/> sort at or after this key, and rows of those
+    /// created at or after it sort before it (later times invert to smaller numbers).
+    /// </summary>
+    public static string RecentIncidentsBefore(DateTimeOffset time) => $"inc-recent|{Inverted(time)}|{RangeEnd}";
 
     public static string Maintenance(string id) => $"mnt|{id}";
 

@@ -24,9 +24,27 @@ if (args.Contains("--first-page"))
     var atEngine = Since();
     await renderer.WarmUpAsync(CancellationToken.None);
     var atWarm = Since();
-    await renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(Scenario.Content(50, 5), "/assets/site.css", Scenario.Uptime()), CancellationToken.None);
+    await renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(Scenario.Content(50, 5), new SiteAssets("/assets/site.css"), Scenario.Uptime()), CancellationToken.None);
     Console.Error.WriteLine($"main {atMain:F0} ms, engine {atEngine:F0} ms, templates compiled {atWarm:F0} ms, first page {Since():F0} ms");
     Console.WriteLine((DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture));
+    return 0;
+}
+
+if (args.Contains("--history-cost"))
+{
+    // Publishing cost at 10 and at 10,000 past incidents (docs/benchmarks.md, "Cost as history grows").
+    var store = Environment.GetEnvironmentVariable("STATUSCOMMS_TEST_STORAGE") is { Length: > 0 } conn ? conn : "UseDevelopmentStorage=true";
+    var small = await HistoryCost.MeasureAsync(store, 10, 40);
+    var large = await HistoryCost.MeasureAsync(store, 10_000, 40);
+    Console.WriteLine("| past incidents | table requests / publish | blob reads | blob writes | files written | time p50 | time p90 |");
+    Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    foreach (var f in new[] { small, large })
+    {
+        Console.WriteLine($"| {f.PastIncidents:N0} | {f.MedianTableRequests:F0} | {f.MedianBlobReads:F0} | {f.MedianBlobWrites:F0} | {f.MedianWritten:F0} | {f.MedianMilliseconds:F1} ms | {f.P90Milliseconds:F1} ms |");
+    }
+
+    var transactions = (large.MedianTableRequests + large.MedianBlobReads + large.MedianBlobWrites) / (small.MedianTableRequests + small.MedianBlobReads + small.MedianBlobWrites);
+    Console.WriteLine($"ratio 10,000 : 10 — transactions {transactions:F2}, time p50 {large.MedianMilliseconds / small.MedianMilliseconds:F2} (target ≤ 1.2)");
     return 0;
 }
 
@@ -75,7 +93,7 @@ try
 
     // 2. Renders per second on one core (the index of 50 components and 3 open incidents), after warm-up.
     var content = Scenario.Content(50, 3);
-    var view = SiteViewBuilder.Index(content, "/assets/site.css", Scenario.Uptime());
+    var view = SiteViewBuilder.Index(content, new SiteAssets("/assets/site.css"), Scenario.Uptime());
     for (var i = 0; i < 500; i++)
     {
         await templates.RenderAsync(SiteTemplate.Index, view, CancellationToken.None);

@@ -88,7 +88,12 @@ public static class LocalRunnerHost
             builder.Services.AddHostedService<TimerScheduler>();
         }
 
+        // Azure's static website hosting does not compress; the CDN or Front Door in front of it does
+        // (docs/api.md). The runner compresses as that edge would, so what a browser gets here is what it gets there.
+        builder.Services.AddResponseCompression(o => o.MimeTypes = StaticSite.CompressedTypes);
+
         var app = builder.Build();
+        app.UseResponseCompression();
         var prefix = RoutePrefix();
         var invoker = app.Services.GetRequiredService<FunctionInvoker>();
         foreach (var entry in FunctionCatalog.All.Where(f => f.Trigger == FunctionTrigger.Http))

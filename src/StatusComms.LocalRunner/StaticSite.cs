@@ -8,6 +8,10 @@ namespace StatusComms.LocalRunner;
 /// </summary>
 public static class StaticSite
 {
+    /// <summary>What a CDN compresses: every text type the site publishes.</summary>
+    public static readonly string[] CompressedTypes =
+        ["text/html", "text/css", "text/javascript", "text/plain", "application/json", "application/atom+xml", "application/rss+xml", "image/svg+xml"];
+
     public static async Task ServeAsync(HttpContext context, ISiteArtifactStore site)
     {
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
@@ -26,12 +30,17 @@ public static class StaticSite
         var file = path.Contains("..", StringComparison.Ordinal) ? null : await site.ReadAsync(path, context.RequestAborted);
         if (file is null)
         {
+            // As Azure's static website does with its error document: the published 404 page, with status 404.
             context.Response.StatusCode = StatusCodes.Status404NotFound;
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync(path == "index.html"
-                ? "Nothing is published yet: create a component or an incident through the API (or start with --demo)."
-                : "Not found.");
-            return;
+            file = path == "index.html" ? null : await site.ReadAsync(SitePublisher.NotFoundPath, context.RequestAborted);
+            if (file is null)
+            {
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(path == "index.html"
+                    ? "Nothing is published yet: create a component or an incident through the API (or start with --demo)."
+                    : "Not found.");
+                return;
+            }
         }
 
         context.Response.ContentType = file.ContentType;

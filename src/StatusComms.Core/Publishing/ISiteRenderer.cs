@@ -14,6 +14,7 @@ public enum SiteTemplate
     Index,
     Incident,
     History,
+    NotFound,
 }
 
 public sealed record StaticAsset(string Name, ReadOnlyMemory<byte> Content, string ContentType);

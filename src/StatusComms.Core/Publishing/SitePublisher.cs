@@ -32,7 +32,10 @@ public sealed class SitePublisher(
     /// <summary>How many maintenances scheduled-maintenances.json and the feeds carry besides the open ones.</summary>
     public const int RecentMaintenances = 20;
 
-    private readonly Lazy<(IReadOnlyList<SiteArtifact> Artifacts, string StylesheetHref)> _assets = new(() => HashAssets(renderer.StaticAssets));
+    /// <summary>Tells crawlers the whole site may be indexed; the status page should be found by search.</summary>
+    public const string RobotsTxt = "User-agent: *\nAllow: /\n";
+
+    private readonly Lazy<(IReadOnlyList<SiteArtifact> Artifacts, SiteAssets Links)> _assets = new(() => HashAssets(renderer.StaticAssets));
 
     /// <param name="everything">Also re-render every open incident's page (the timer does; a change publishes only what it marked).</param>
     public async Task<PublishReport> PublishAsync(bool everything, CancellationToken cancellationToken)
@@ -60,11 +63,11 @@ public sealed class SitePublisher(
             .ToArray();
         var content = new SiteContent(page, componentsTask.Result, openTask.Result, recentTask.Result, maintenanceList, now);
         var pending = pendingTask.Result;
-        var (assets, stylesheetHref) = _assets.Value;
+        var (assets, links) = _assets.Value;
 
         var days = await uptime.RecordAsync(
             content.Components.Where(c => !c.IsGroup).ToDictionary(c => c.Id, c => content.Rollup.DisplayedStatus(c.Id), StringComparer.Ordinal),
-            content.OpenIncidents.Select(i => new DayIncident(i.Id, i.Name)).ToArray(),
+            content.OpenIncidents.Select(i => new DayIncident(i.Id, i.Name, [.. i.Components.Keys])).ToArray(),
             now,
             cancellationToken);
 
@@ -90,8 +93,10 @@ public sealed class SitePublisher(
         var olderMonth = olderTask.Result is { } older ? SiteViewBuilder.MonthOf(older.CreatedAt) : (DateOnly?)null;
         var artifacts = new List<SiteArtifact>(assets)
         {
-            Html("index.html", await renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(content, stylesheetHref, days), cancellationToken), CachePolicy.Current),
-            Html("history.html", await renderer.RenderAsync(SiteTemplate.History, SiteViewBuilder.History(content, stylesheetHref, windowStart, SiteViewBuilder.MonthOf(now), windowTask.Result, olderMonth, isWindow: true), cancellationToken), CachePolicy.Current),
+            Html("index.html", await renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(content, links, days), cancellationToken), CachePolicy.Current),
+            Html("history.html", await renderer.RenderAsync(SiteTemplate.History, SiteViewBuilder.History(content, links, windowStart, SiteViewBuilder.MonthOf(now), windowTask.Result, olderMonth, isWindow: true), cancellationToken), CachePolicy.Current),
+            Html(NotFoundPath, await renderer.RenderAsync(SiteTemplate.NotFound, SiteViewBuilder.NotFound(content, links), cancellationToken), CachePolicy.Settled),
+            Text("robots.txt", RobotsTxt, "text/plain; charset=utf-8", CachePolicy.Settled),
         };
 
         // Month pages beyond the window: the months of changed incidents, and the month history.html links to.
@@ -103,13 +108,13 @@ public sealed class SitePublisher(
             var beforeTask = incidents.LatestCreatedBeforeAsync(start, cancellationToken);
             await Task.WhenAll(inMonthTask, beforeTask);
             var before = beforeTask.Result is { } b ? SiteViewBuilder.MonthOf(b.CreatedAt) : (DateOnly?)null;
-            var view = SiteViewBuilder.History(content, stylesheetHref, month, month, inMonthTask.Result, before, isWindow: false);
+            var view = SiteViewBuilder.History(content, links, month, month, inMonthTask.Result, before, isWindow: false);
             artifacts.Add(Html(SiteViewBuilder.MonthPath(month), await renderer.RenderAsync(SiteTemplate.History, view, cancellationToken), CachePolicy.Settled));
         }
 
         foreach (var incident in pagesToRender.Values)
         {
-            var html = await renderer.RenderAsync(SiteTemplate.Incident, SiteViewBuilder.IncidentPage(content, incident, stylesheetHref), cancellationToken);
+            var html = await renderer.RenderAsync(SiteTemplate.Incident, SiteViewBuilder.IncidentPage(content, incident, links), cancellationToken);
             artifacts.Add(Html(SiteViewBuilder.IncidentPath(incident.Id), html, incident.IsOpen ? CachePolicy.Current : CachePolicy.Settled));
         }
 
@@ -138,22 +143,22 @@ public sealed class SitePublisher(
     private static SiteArtifact Text(string path, string text, string contentType, string cacheControl)
         => new(path, Encoding.UTF8.GetBytes(text), contentType, cacheControl);
 
-    private static (IReadOnlyList<SiteArtifact>, string) HashAssets(IReadOnlyList<StaticAsset> assets)
+    /// <summary>Static hosting's error document (Azure: <c>--404-document 404.html</c>; the local runner does the same).</summary>
+    public const string NotFoundPath = "404.html";
+
+    /// <summary>Names each asset by its content's hash, so that it can be cached forever and changes its name when it changes.</summary>
+    private static (IReadOnlyList<SiteArtifact>, SiteAssets) HashAssets(IReadOnlyList<StaticAsset> assets)
     {
         var artifacts = new List<SiteArtifact>();
-        var stylesheetHref = string.Empty;
+        var hrefs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var asset in assets)
         {
             var hash = Convert.ToHexStringLower(SHA256.HashData(asset.Content.Span))[..12];
-            var extension = Path.GetExtension(asset.Name);
-            var path = $"assets/{Path.GetFileNameWithoutExtension(asset.Name)}.{hash}{extension}";
+            var path = $"assets/{Path.GetFileNameWithoutExtension(asset.Name)}.{hash}{Path.GetExtension(asset.Name)}";
             artifacts.Add(new SiteArtifact(path, asset.Content, asset.ContentType, CachePolicy.Immutable));
-            if (extension == ".css" && stylesheetHref.Length == 0)
-            {
-                stylesheetHref = "/" + path;
-            }
+            hrefs[asset.Name] = "/" + path;
         }
 
-        return (artifacts, stylesheetHref);
+        return (artifacts, new SiteAssets(hrefs.GetValueOrDefault("site.css", string.Empty), hrefs.GetValueOrDefault("icon.svg"), hrefs.GetValueOrDefault("time.js")));
     }
 }

@@ -34,12 +34,12 @@ public static class SiteViewBuilder
     /// <summary>The first month history.html shows.</summary>
     public static DateOnly HistoryWindowStart(DateTimeOffset now) => MonthOf(now).AddMonths(-(HistoryWindowMonths - 1));
 
-    public static IndexView Index(SiteContent content, string stylesheetHref, IReadOnlyDictionary<DateOnly, UptimeDay> uptime)
+    public static IndexView Index(SiteContent content, SiteAssets assets, IReadOnlyDictionary<DateOnly, UptimeDay> uptime)
     {
         var rollup = content.Rollup;
         var names = content.Components.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
         return new IndexView(
-            Chrome(content, stylesheetHref),
+            Chrome(content, assets),
             rollup.Indicator,
             rollup.Description,
             Groups(content.Components, rollup, c => c.Showcase ? UptimeViewBuilder.For(c.Id, uptime, DateOnly.FromDateTime(content.Now.UtcDateTime), content.Page.Weights) : null),
@@ -59,11 +59,11 @@ public static class SiteViewBuilder
             content.Maintenances.Where(m => m.IsUpcoming(content.Now)).OrderBy(m => m.ScheduledFor).Select(m => Maintenance(m, names, content.Now)).ToArray());
     }
 
-    public static IncidentPageView IncidentPage(SiteContent content, Incident incident, string stylesheetHref)
+    public static IncidentPageView IncidentPage(SiteContent content, Incident incident, SiteAssets assets)
     {
         var names = content.Components.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
         return new IncidentPageView(
-            Chrome(content, stylesheetHref),
+            Chrome(content, assets),
             incident.Id,
             incident.Name,
             incident.Impact,
@@ -82,7 +82,7 @@ public static class SiteViewBuilder
     /// listing the incidents created in it (<paramref name="incidents"/>, newest first), or saying there were none.
     /// </summary>
     /// <param name="olderMonth">The month of the newest incident before <paramref name="first"/>, if any: the "older" link.</param>
-    public static HistoryView History(SiteContent content, string stylesheetHref, DateOnly first, DateOnly last, IReadOnlyList<IncidentSummary> incidents, DateOnly? olderMonth, bool isWindow)
+    public static HistoryView History(SiteContent content, SiteAssets assets, DateOnly first, DateOnly last, IReadOnlyList<IncidentSummary> incidents, DateOnly? olderMonth, bool isWindow)
     {
         var months = new List<HistoryMonthView>();
         for (var month = last; month >= first; month = month.AddMonths(-1))
@@ -97,15 +97,17 @@ public static class SiteViewBuilder
         }
 
         return new HistoryView(
-            Chrome(content, stylesheetHref),
+            Chrome(content, assets),
             isWindow ? "Incident history" : $"Incident history: {MonthLabel(first)}",
             months,
             olderMonth is { } older ? new HistoryLink(MonthHref(older), $"Older incidents: {MonthLabel(older)}") : null,
             isWindow ? null : new HistoryLink(HistoryHref, "Recent incidents"));
     }
 
-    private static SiteChrome Chrome(SiteContent content, string stylesheetHref)
-        => new(content.Page.Name, content.Page.Url, stylesheetHref, content.LastChangedAt);
+    public static NotFoundView NotFound(SiteContent content, SiteAssets assets) => new(Chrome(content, assets));
+
+    private static SiteChrome Chrome(SiteContent content, SiteAssets assets)
+        => new(content.Page.Name, content.Page.Url, assets, content.LastChangedAt);
 
     private static ComponentGroupView[] Groups(IReadOnlyList<Component> components, StatusRollup rollup, Func<Component, UptimeView?> uptime)
     {

@@ -1,13 +1,20 @@
 using StatusComms.Components;
 using StatusComms.Incidents;
 using StatusComms.Maintenance;
+using StatusComms.Uptime;
 
 namespace StatusComms.StatusPage;
 
 // View models of the public site. Strings here are raw text: the templates encode them for HTML.
 
 /// <param name="LastChangedAt">When what the site shows last changed (not when it was rendered).</param>
-public sealed record SiteChrome(string PageName, string PageUrl, string StylesheetHref, DateTimeOffset LastChangedAt);
+public sealed record SiteChrome(string PageName, string PageUrl, SiteAssets Assets, DateTimeOffset LastChangedAt);
+
+/// <summary>The content-addressed files every page links: stylesheet, icon and the optional local-time script.</summary>
+public sealed record SiteAssets(string StylesheetHref, string? IconHref = null, string? ScriptHref = null);
+
+/// <summary>The page static hosting answers with for a path that does not exist (its error document).</summary>
+public sealed record NotFoundView(SiteChrome Chrome);
 
 public sealed record IndexView(
     SiteChrome Chrome,
@@ -28,6 +35,8 @@ public sealed record ComponentView(string Id, string Name, string? Description, 
 /// <param name="QuietDays">Days with data and nothing to report, described together.</param>
 public sealed record UptimeView(string Summary, IReadOnlyList<UptimeBarView> Bars, IReadOnlyList<UptimeDayView> EventfulDays, int QuietDays)
 {
+    public UptimeChartView Chart => UptimeChartView.From(Bars);
+
     /// <summary>"12 other days with no downtime; no data for 75 days (uptime is recorded from the day the page began)."</summary>
     public string QuietDaysSentence
     {
@@ -54,6 +63,58 @@ public sealed record UptimeView(string Summary, IReadOnlyList<UptimeBarView> Bar
 
 /// <summary>One day's bar: its CSS class names the worst status of the day ("u-none" with no data).</summary>
 public sealed record UptimeBarView(string CssClass, string? Title);
+
+/// <summary>
+/// The 90 bars drawn as one small inline SVG. Each run of consecutive days of one kind is one horizontal stroke
+/// whose dash pattern (<see cref="BarWidth"/> on, 1 off, restarted at every subpath) draws one bar per day, so a
+/// component's 90 days take a few elements and bytes instead of 90: a 50-component page stays small and quick to lay
+/// out. Quiet days are short bars; eventful days (any downtime or incident) are full-height bars in the colour of
+/// their worst status. Day i (oldest first) sits at x = <see cref="Step"/> × i. The bars are decoration for sighted
+/// readers: the same facts are told in words beside them.
+/// </summary>
+public sealed record UptimeChartView(IReadOnlyList<UptimePathView> Paths)
+{
+    public const int Step = 5;
+    public const int BarWidth = 4;
+    public const int Height = 24;
+
+    /// <summary>Quiet bars span y = 8 to 24 (a 16-wide stroke at y = 16); eventful bars the full height (24 wide at y = 12).</summary>
+    public const int QuietHeight = 16;
+
+    public static string ViewBox => $"0 0 {(UptimeAccounting.Days * Step) - 1} {Height}";
+
+    public static UptimeChartView From(IReadOnlyList<UptimeBarView> bars)
+    {
+        var runs = new List<(string CssClass, bool Tall, int From, int Count)>();
+        for (var day = 0; day < bars.Count; day++)
+        {
+            var (cssClass, tall) = (bars[day].CssClass, bars[day].Title is not null);
+            if (runs.Count > 0 && runs[^1].From + runs[^1].Count == day && runs[^1].CssClass == cssClass && runs[^1].Tall == tall)
+            {
+                runs[^1] = runs[^1] with { Count = runs[^1].Count + 1 };
+            }
+            else
+            {
+                runs.Add((cssClass, tall, day, 1));
+            }
+        }
+
+        var paths = runs
+            .GroupBy(r => (r.CssClass, r.Tall))
+            .Select(g => new UptimePathView(
+                g.Key.Tall ? g.Key.CssClass + " t" : g.Key.CssClass,
+                string.Concat(g.Select(r => $"M{r.From * Step} {(g.Key.Tall ? Height / 2 : Height - (QuietHeight / 2))}h{r.Count * Step}"))))
+            .ToArray();
+        return new UptimeChartView(paths);
+    }
+
+    /// <summary>How many day bars a path draws: the sum of its runs' lengths.</summary>
+    public static int DaysDrawnBy(string d)
+        => System.Text.RegularExpressions.Regex.Matches(d, "h([0-9]+)").Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) / Step);
+}
+
+public sealed record UptimePathView(string CssClass, string D);
+
 
 public sealed record UptimeDayView(DateOnly Date, string WorstLabel, string Minutes, IReadOnlyList<string> Incidents);
 

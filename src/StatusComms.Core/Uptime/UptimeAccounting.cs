@@ -74,10 +74,27 @@ public static class UptimeAccounting
         return WithIncidents(day with { Components = components }, incidents);
     }
 
+    /// <summary>Adds the incidents the day does not list yet, and the components an incident it lists has since affected.</summary>
     private static UptimeDay WithIncidents(UptimeDay day, IReadOnlyList<DayIncident> incidents)
     {
-        var added = incidents.Where(i => day.Incidents.All(d => d.Id != i.Id)).ToArray();
-        return added.Length == 0 ? day : day with { Incidents = [.. day.Incidents, .. added] };
+        var changed = false;
+        var merged = day.Incidents.ToList();
+        foreach (var incident in incidents)
+        {
+            var at = merged.FindIndex(d => d.Id == incident.Id);
+            if (at < 0)
+            {
+                merged.Add(incident);
+                changed = true;
+            }
+            else if (incident.ComponentIds.Except(merged[at].ComponentIds, StringComparer.Ordinal).Any())
+            {
+                merged[at] = merged[at] with { ComponentIds = [.. merged[at].ComponentIds.Union(incident.ComponentIds, StringComparer.Ordinal)] };
+                changed = true;
+            }
+        }
+
+        return changed ? day with { Incidents = merged } : day;
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

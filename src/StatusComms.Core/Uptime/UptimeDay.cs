@@ -50,8 +50,14 @@ public sealed record StatusSeconds(long[] Seconds)
     }
 }
 
-/// <summary>An incident open on a day, as named on the uptime bar's description.</summary>
-public sealed record DayIncident(string Id, string Name);
+/// <summary>An incident open on a day, as named on the uptime bars of the components it affected that day.</summary>
+public sealed record DayIncident(string Id, string Name, IReadOnlyList<string> ComponentIds)
+{
+    /// <summary>Never null, also for a roll-up stored before incidents carried their components.</summary>
+    public IReadOnlyList<string> ComponentIds { get; init; } = ComponentIds ?? [];
+
+    public bool Affects(string componentId) => ComponentIds.Contains(componentId, StringComparer.Ordinal);
+}
 
 /// <summary>
 /// Where uptime accounting has got to: the time up to which days are rolled up, and what every component showed

@@ -31,10 +31,11 @@ public static class UptimeViewBuilder
             }
 
             var worst = seconds.Worst ?? ComponentStatus.Operational;
-            var incidents = day.Incidents.Take(UptimeDay.MaxNamedIncidents).Select(i => i.Name).ToList();
-            if (day.Incidents.Count > UptimeDay.MaxNamedIncidents)
+            var affecting = day.Incidents.Where(i => i.Affects(componentId)).ToArray();
+            var incidents = affecting.Take(UptimeDay.MaxNamedIncidents).Select(i => i.Name).ToList();
+            if (affecting.Length > UptimeDay.MaxNamedIncidents)
             {
-                incidents.Add($"and {day.Incidents.Count - UptimeDay.MaxNamedIncidents} more");
+                incidents.Add($"and {affecting.Length - UptimeDay.MaxNamedIncidents} more");
             }
 
             if (worst == ComponentStatus.Operational && incidents.Count == 0)

@@ -15,6 +15,7 @@ public sealed class RazorLightSiteRenderer : ISiteRenderer
         [SiteTemplate.Index] = "Index.cshtml",
         [SiteTemplate.Incident] = "Incident.cshtml",
         [SiteTemplate.History] = "History.cshtml",
+        [SiteTemplate.NotFound] = "NotFound.cshtml",
     };
 
     private readonly RazorLightEngine _engine;

@@ -1,4 +1,5 @@
 using StatusComms.Components;
+using StatusComms.StatusPage;
 using StatusComms.Uptime;
 
 namespace StatusComms.Core.Tests.Uptime;
@@ -23,7 +24,7 @@ public sealed class UptimeAccountingTests
     [Fact]
     public void Time_is_credited_to_the_status_shown_at_the_last_account_and_split_at_midnight()
     {
-        var before = new UptimeState(Midnight.AddHours(-1), Statuses(ComponentStatus.MajorOutage), [new DayIncident("inc1", "API down")]);
+        var before = new UptimeState(Midnight.AddHours(-1), Statuses(ComponentStatus.MajorOutage), [new DayIncident("inc1", "API down", ["api"])]);
 
         var (_, changed) = UptimeAccounting.Advance(before, NoDays, Statuses(ComponentStatus.Operational), [], Midnight.AddMinutes(30));
 
@@ -38,7 +39,7 @@ public sealed class UptimeAccountingTests
     [Fact]
     public void Accounts_add_up_and_name_each_incident_once_per_day()
     {
-        var open = new[] { new DayIncident("inc1", "API down") };
+        var open = new[] { new DayIncident("inc1", "API down", ["api"]) };
         var state = new UptimeState(Midnight.AddHours(1), Statuses(ComponentStatus.Operational), []);
         var days = new Dictionary<DateOnly, UptimeDay>();
         foreach (var (minutes, status) in new[] { (10, ComponentStatus.PartialOutage), (20, ComponentStatus.PartialOutage), (30, ComponentStatus.Operational) })
@@ -107,6 +108,56 @@ public sealed class UptimeAccountingTests
 
         Assert.Equal(15, days[Today].Components["api"][ComponentStatus.Operational]); // 50 × 0.3 s
         Assert.Equal(Midnight.AddHours(1).AddSeconds(15), state.AccountedUntil);
+    }
+
+    [Fact]
+    public void A_day_names_only_the_incidents_that_affected_that_component()
+    {
+        var seconds = new long[5];
+        seconds[(int)ComponentStatus.Operational] = 86_400;
+        var components = new Dictionary<string, StatusSeconds> { ["api"] = new(seconds), ["web"] = new(seconds) };
+        var days = new Dictionary<DateOnly, UptimeDay> { [Today] = new(Today, components, [new DayIncident("inc1", "Web sign-in failing", ["web"])]) };
+
+        var api = UptimeViewBuilder.For("api", days, Today, UptimeWeights.Default);
+        var web = UptimeViewBuilder.For("web", days, Today, UptimeWeights.Default);
+
+        Assert.Empty(api.EventfulDays);
+        Assert.Null(api.Bars[^1].Title);
+        Assert.Equal(["Web sign-in failing"], Assert.Single(web.EventfulDays).Incidents);
+        Assert.Equal("25 Nov 2026: No downtime; Web sign-in failing", web.Bars[^1].Title);
+    }
+
+    [Fact]
+    public void An_incident_that_spreads_to_more_components_is_named_on_each_of_them_that_day()
+    {
+        var state = new UptimeState(Midnight.AddHours(1), Statuses(ComponentStatus.Operational), [new DayIncident("inc1", "Errors", ["api"])]);
+        var (next, first) = UptimeAccounting.Advance(state, NoDays, Statuses(ComponentStatus.MajorOutage), [new DayIncident("inc1", "Errors", ["api"])], Midnight.AddHours(2));
+        var days = first.ToDictionary(d => d.Date);
+
+        var (_, second) = UptimeAccounting.Advance(next, days, Statuses(ComponentStatus.MajorOutage), [new DayIncident("inc1", "Errors", ["web"])], Midnight.AddHours(3));
+
+        var incident = Assert.Single(second.Single(d => d.Date == Today).Incidents);
+        Assert.Equal(["api", "web"], incident.ComponentIds.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_chart_draws_each_run_of_days_of_one_kind_as_one_dashed_stroke()
+    {
+        UptimeBarView[] bars =
+        [
+            .. Enumerable.Repeat(new UptimeBarView("u-none", null), 3),
+            .. Enumerable.Repeat(new UptimeBarView("u-operational", null), 4),
+            new("u-major_outage", "7 Nov: Major outage 12 min"),
+            .. Enumerable.Repeat(new UptimeBarView("u-operational", null), 2),
+        ];
+
+        var chart = UptimeChartView.From(bars);
+
+        // Quiet days: short bars (a 16-wide stroke at y = 16); the eventful day: a full-height bar (class t, y = 12).
+        Assert.Equal(
+            [new UptimePathView("u-none", "M0 16h15"), new UptimePathView("u-operational", "M15 16h20M40 16h10"), new UptimePathView("u-major_outage t", "M35 12h5")],
+            chart.Paths);
+        Assert.Equal(10, chart.Paths.Sum(p => UptimeChartView.DaysDrawnBy(p.D)));
     }
 
     private static Dictionary<string, ComponentStatus> Statuses(ComponentStatus api) => new() { ["api"] = api };

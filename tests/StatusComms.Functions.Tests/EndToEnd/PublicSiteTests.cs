@@ -82,7 +82,8 @@ public sealed class PublicSiteTests : RunnerTest
         Assert.Contains($"href=\"/incidents/{id}.html\"", history, StringComparison.Ordinal);
         var index = await Host.SiteAsync("/");
         Assert.Contains("href=\"/history.atom\"", index, StringComparison.Ordinal);
-        Assert.Equal(90, System.Text.RegularExpressions.Regex.Count(index!, "<li class=\"u-"));
+        var drawn = System.Text.RegularExpressions.Regex.Matches(index!, "<path class=\"u-[a-z_]+(?: t)?\" d=\"([^\"]+)\"/>").Sum(m => StatusComms.StatusPage.UptimeChartView.DaysDrawnBy(m.Groups[1].Value));
+        Assert.Equal(90, drawn);
     }
 
     [Fact]

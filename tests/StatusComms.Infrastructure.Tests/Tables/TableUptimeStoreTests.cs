@@ -35,7 +35,7 @@ public sealed class TableUptimeStoreTests : TableStoreFixture
         var recorder = new UptimeRecorder(store);
         var statuses = new Dictionary<string, ComponentStatus> { ["api"] = ComponentStatus.MajorOutage };
         var midnight = new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        await recorder.RecordAsync(statuses, [new DayIncident("inc1", "API down")], midnight.AddMinutes(-15), CancellationToken.None);
+        await recorder.RecordAsync(statuses, [new DayIncident("inc1", "API down", ["api"])], midnight.AddMinutes(-15), CancellationToken.None);
 
         var days = await recorder.RecordAsync(new Dictionary<string, ComponentStatus> { ["api"] = ComponentStatus.Operational }, [], midnight.AddMinutes(5), CancellationToken.None);
 

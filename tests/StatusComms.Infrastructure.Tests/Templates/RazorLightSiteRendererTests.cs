@@ -18,7 +18,7 @@ public sealed class RazorLightSiteRendererTests
     [Fact]
     public async Task The_index_shows_the_status_in_words_and_encodes_what_people_typed()
     {
-        var html = await Renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(Content(), "/assets/site.css", NoUptime), CancellationToken.None);
+        var html = await Renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(Content(), new SiteAssets("/assets/site.css"), NoUptime), CancellationToken.None);
 
         Assert.Contains("Major System Outage", html, StringComparison.Ordinal);
         Assert.Contains("Major outage", html, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class RazorLightSiteRendererTests
         var incident = content.OpenIncidents[0];
         incident.PostUpdate(new UpdateRequest { Status = IncidentStatus.Identified, Body = "Second: a bad config push.", Author = "lead" }, content.Components.ToDictionary(c => c.Id), Now.AddMinutes(10));
 
-        var html = await Renderer.RenderAsync(SiteTemplate.Incident, SiteViewBuilder.IncidentPage(content, incident, "/assets/site.css"), CancellationToken.None);
+        var html = await Renderer.RenderAsync(SiteTemplate.Incident, SiteViewBuilder.IncidentPage(content, incident, new SiteAssets("/assets/site.css")), CancellationToken.None);
 
         var second = html.IndexOf("Second: a bad config push.", StringComparison.Ordinal);
         var first = html.IndexOf("First words", StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class RazorLightSiteRendererTests
         ];
         var first = SiteViewBuilder.HistoryWindowStart(Now);
 
-        var html = await Renderer.RenderAsync(SiteTemplate.History, SiteViewBuilder.History(content, "/assets/site.css", first, SiteViewBuilder.MonthOf(Now), incidents, new DateOnly(2026, 3, 1), isWindow: true), CancellationToken.None);
+        var html = await Renderer.RenderAsync(SiteTemplate.History, SiteViewBuilder.History(content, new SiteAssets("/assets/site.css"), first, SiteViewBuilder.MonthOf(Now), incidents, new DateOnly(2026, 3, 1), isWindow: true), CancellationToken.None);
 
         Assert.Contains("Login outage", html, StringComparison.Ordinal);
         Assert.Contains("lasted 52 minutes", html, StringComparison.Ordinal);
@@ -77,17 +77,18 @@ public sealed class RazorLightSiteRendererTests
         seconds[(int)ComponentStatus.MajorOutage] = 720;
         var days = new Dictionary<DateOnly, UptimeDay>
         {
-            [today.AddDays(-1)] = new(today.AddDays(-1), new Dictionary<string, StatusSeconds> { ["api"] = new(seconds) }, [new DayIncident("inc9", "Payments <down>")]),
+            [today.AddDays(-1)] = new(today.AddDays(-1), new Dictionary<string, StatusSeconds> { ["api"] = new(seconds) }, [new DayIncident("inc9", "Payments <down>", ["api"])]),
             [today] = new(today, new Dictionary<string, StatusSeconds> { ["api"] = new([36_000, 0, 0, 0, 0]) }, []),
         };
 
-        var html = await Renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(Content(), "/assets/site.css", days), CancellationToken.None);
+        var html = await Renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(Content(), new SiteAssets("/assets/site.css"), days), CancellationToken.None);
 
-        // Two showcased components, 90 bars each.
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "<ol class=\"bars\" aria-hidden=\"true\">"));
-        Assert.Equal(180, System.Text.RegularExpressions.Regex.Count(html, "<li class=\"u-"));
-        Assert.Contains("<li class=\"u-major_outage\" title=\"24 Nov 2026: Major outage 12 min; Payments &lt;down&gt;\"></li>", html, StringComparison.Ordinal);
-        Assert.Contains("<strong>Major outage</strong>. Major outage 12 min. Incidents: Payments &lt;down&gt;.", html, StringComparison.Ordinal);
+        // Two showcased components, 90 bars each, drawn as dashed strokes, one per run of days of one kind.
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "<svg class=\"bars\" viewBox=\"0 0 449 24\" preserveAspectRatio=\"none\" aria-hidden=\"true\""));
+        var drawn = System.Text.RegularExpressions.Regex.Matches(html, "<path class=\"u-[a-z_]+(?: t)?\" d=\"([^\"]+)\"/>").Sum(m => UptimeChartView.DaysDrawnBy(m.Groups[1].Value));
+        Assert.Equal(180, drawn);
+        Assert.Contains("<path class=\"u-major_outage t\" d=\"M440 12h5\"/>", html, StringComparison.Ordinal);
+        Assert.Contains("<time datetime=\"2026-11-24\">24 Nov 2026</time>: Major outage 12 min. Incidents: Payments &lt;down&gt;.", html, StringComparison.Ordinal);
         Assert.Contains("99.41% uptime over the last 90 days", html, StringComparison.Ordinal); // 720 s down of 122,400 tracked
         Assert.Contains("1 day more with no downtime; no data for 88 days.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);

@@ -11,7 +11,7 @@ public static class Scenario
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
-    public static async Task<IReadOnlyDictionary<string, Component>> SeedAsync(IComponentStore components, IIncidentStore incidents, TimeProvider time, int pastIncidents, int openIncidents, TimeSpan? spacing = null)
+    public static async Task<IReadOnlyDictionary<string, Component>> SeedAsync(IComponentStore components, IIncidentStore incidents, TimeProvider time, int pastIncidents, int openIncidents, Func<int, TimeSpan>? age = null)
     {
         var all = Components(50);
         foreach (var component in all)
@@ -24,7 +24,7 @@ public static class Scenario
         var now = time.GetUtcNow();
         await Parallel.ForEachAsync(Enumerable.Range(0, pastIncidents), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, token) =>
         {
-            var at = now - ((spacing ?? TimeSpan.FromHours(6)) * (i + 1));
+            var at = now - (age?.Invoke(i) ?? TimeSpan.FromHours(6 * (i + 1)));
             var incident = Incident.Open(Ids.NewId(), $"Past incident {i}", Update($"Errors on {leaves[i % leaves.Length].Name}.", leaves[i % leaves.Length].Id), null, null, known, at);
             incident.PostUpdate(new UpdateRequest { Status = IncidentStatus.Resolved, Body = "Resolved. We're sorry for the disruption.", Author = "bench" }, known, at.AddMinutes(45));
             await incidents.AddAsync(incident, token);

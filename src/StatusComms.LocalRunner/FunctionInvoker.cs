@@ -52,6 +52,17 @@ public sealed class FunctionInvoker(ApiGate gate)
         }
     }
 
+    /// <summary>Runs a queue-triggered function for one message: the message text and its dequeue count are bound.</summary>
+    public static async Task InvokeQueueAsync(FunctionEntry entry, IServiceProvider services, string message, long dequeueCount, CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        var returned = Call(entry, scope.ServiceProvider, p => p.Name == "dequeueCount" ? Convert.ChangeType(dequeueCount, p.ParameterType, System.Globalization.CultureInfo.InvariantCulture) : p.ParameterType == typeof(string) ? message : null, cancellationToken);
+        if (returned is Task task)
+        {
+            await task;
+        }
+    }
+
     private static object? Call(FunctionEntry entry, IServiceProvider services, Func<ParameterInfo, object?> bind, CancellationToken cancellationToken)
     {
         var instance = ActivatorUtilities.CreateInstance(services, entry.Method.DeclaringType!);

@@ -88,6 +88,11 @@ public static class LocalRunnerHost
             builder.Services.AddHostedService<TimerScheduler>();
         }
 
+        if (builder.Configuration.GetValue("StatusComms:LocalRunner:RunQueues", true))
+        {
+            builder.Services.AddHostedService<QueueListener>();
+        }
+
         // Azure's static website hosting does not compress; the CDN or Front Door in front of it does
         // (docs/api.md). The runner compresses as that edge would, so what a browser gets here is what it gets there.
         builder.Services.AddResponseCompression(o => o.MimeTypes = StaticSite.CompressedTypes);
@@ -118,6 +123,12 @@ public static class LocalRunnerHost
             await FunctionInvoker.InvokeTimerAsync(entry, context.RequestServices, context.RequestAborted);
             return Results.Accepted();
         });
+
+        // With no SendGrid key, mail goes to the pickup folder; list it here so a person can open what was sent.
+        if (app.Services.GetRequiredService<StatusComms.Notifications.IMailSender>() is StatusComms.Infrastructure.Email.PickupFolderMailSender pickup)
+        {
+            app.MapGet("/_mail/{**name}", (string? name, HttpContext context) => PickupFolderPage.ServeAsync(context, pickup.Folder, name));
+        }
 
         var site = app.Services.GetRequiredService<ISiteArtifactStore>();
         // A catch-all of its own: MapFallback alone skips paths with a file extension, which every page has.

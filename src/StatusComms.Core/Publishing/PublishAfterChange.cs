@@ -3,10 +3,11 @@ using Microsoft.Extensions.Logging;
 namespace StatusComms.Publishing;
 
 /// <summary>
-/// Publishes right after an accepted change. The change is already stored, so a failed publish must not fail
-/// the request: it is logged, the pending marks stay, and the reconcile timer publishes them later.
+/// Publishes right after an accepted change: the site first, then the change's notifications to the fan-out queue.
+/// The change is already stored, so a failed publish must not fail the request: it is logged, the pending marks and
+/// outbox entries stay, and the timers publish them later.
 /// </summary>
-public sealed partial class PublishAfterChange(SitePublisher publisher, ILogger<PublishAfterChange> logger)
+public sealed partial class PublishAfterChange(SitePublisher publisher, Notifications.OutboxDispatcher notifications, ILogger<PublishAfterChange> logger)
 {
     public async Task<PublishReport?> PublishAsync()
     {
@@ -21,6 +22,10 @@ public sealed partial class PublishAfterChange(SitePublisher publisher, ILogger<
         {
             LogPublishFailed(logger, exception);
             return null;
+        }
+        finally
+        {
+            await notifications.DispatchAfterChangeAsync();
         }
     }
 

@@ -15,6 +15,12 @@ using StatusComms.Infrastructure.Templates;
 using StatusComms.Maintenance;
 using StatusComms.Messages;
 using StatusComms.Publishing;
+using Azure.Storage.Queues;
+using StatusComms.Functions.Http;
+using StatusComms.Infrastructure.Email;
+using StatusComms.Infrastructure.Queues;
+using StatusComms.Notifications;
+using StatusComms.Subscriptions;
 
 namespace StatusComms.Functions.Hosting;
 
@@ -66,12 +72,81 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IncidentService>();
         services.AddSingleton<MaintenanceService>();
         services.AddSingleton<ApiGate>();
+        AddNotifications(services, settings, configuration);
 
         // Function classes answer with IActionResults (JsonResult); their executors come with MVC's core services.
         // Registered here so both hosts have them, whatever the worker's ASP.NET Core integration adds itself.
         services.AddMvcCore();
         return services;
     }
+
+    /// <summary>Subscribers, the email pipeline and its queues (docs/notifications.md).</summary>
+    private static void AddNotifications(IServiceCollection services, StatusCommsOptions settings, IConfiguration configuration)
+    {
+        services.AddSingleton(sp => new NotificationTables(sp.GetRequiredService<TableServiceClient>(), settings.Storage.TableName, sp.GetRequiredService<PageSettings>().Id));
+        services.AddSingleton<ISubscriberStore, TableSubscriberStore>();
+        services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
+        services.AddSingleton<IRateLimiter, TableRateLimiter>();
+        services.AddSingleton<INotificationOutbox, TableNotificationOutbox>();
+        services.AddSingleton(new NotificationQueueNames(configuration[StatusCommsOptions.QueuePrefixSetting] is { Length: > 0 } prefix ? prefix : StatusCommsOptions.DefaultQueuePrefix));
+        services.AddSingleton<INotificationQueue>(sp => new StorageNotificationQueue(sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<NotificationQueueNames>()));
+        services.AddSingleton<IEmailRenderer>(_ => new RazorLightEmailRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
+        services.AddSingleton(_ => new RazorLightSubscriptionPages(Path.Combine(AppContext.BaseDirectory, "templates")));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StatusCommsOptions>>().Value;
+            var key = o.Subscriptions.SigningKey is { Length: > 0 } configured
+                ? Convert.FromBase64String(configured)
+                : System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(o.ApiKey), "statuscomms subscription signing key"u8);
+            return new SubscriptionTokens(key);
+        });
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StatusCommsOptions>>().Value;
+            var root = (o.Subscriptions.PublicBaseUrl is { Length: > 0 } url ? url : o.PageUrl).TrimEnd('/') + "/api/";
+            return new SubscriptionLinks(root + Routes.ConfirmSubscription, root + Routes.ManageSubscription, root + Routes.Unsubscribe, o.Subscriptions.UnsubscribeMailto);
+        });
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StatusCommsOptions>>().Value;
+            return new MailIdentity(o.Email.FromAddress, o.Email.FromName);
+        });
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StatusCommsOptions>>().Value.Subscriptions;
+            return new SubscriptionLimits(o.SubscribesPerWindow) { Window = TimeSpan.FromMinutes(o.WindowMinutes) };
+        });
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StatusCommsOptions>>().Value;
+            return o.Delivery with { ProviderEvents = o.Email.SendGridApiKey is { Length: > 0 } && o.Email.EventWebhookPublicKey is { Length: > 0 } };
+        });
+        services.AddSingleton<IMailSender>(sp =>
+        {
+            var email = sp.GetRequiredService<IOptions<StatusCommsOptions>>().Value.Email;
+            if (email.SendGridApiKey is not { Length: > 0 } apiKey)
+            {
+                return new PickupFolderMailSender(Path.GetFullPath(email.PickupFolder), sp.GetRequiredService<TimeProvider>());
+            }
+
+            var http = new HttpClient { Timeout = TimeSpan.FromSeconds(email.TimeoutSeconds) };
+            var options = new SendGrid.SendGridClientOptions { ApiKey = apiKey };
+            if (email.SendGridHost is { Length: > 0 } host)
+            {
+                options.Host = host;
+            }
+
+            return new SendGridMailSender(new SendGrid.SendGridClient(http, options), sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<NotificationComposer>();
+        services.AddSingleton<NotificationSource>();
+        services.AddSingleton<NotificationDispatcher>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<Subscriptions.SubscriptionPages>();
+    }
+
+    private static void Base64Messages(QueueClientOptions options) => options.MessageEncoding = QueueMessageEncoding.Base64;
 
     private static bool HasStorage(StatusCommsOptions options, IConfiguration configuration)
         => !string.IsNullOrEmpty(options.Storage.ConnectionString)
@@ -90,7 +165,7 @@ public static class ServiceCollectionExtensions
                 clients.AddBlobServiceClient(storage.BlobServiceUri);
                 if (storage.QueueServiceUri is not null)
                 {
-                    clients.AddQueueServiceClient(storage.QueueServiceUri);
+                    clients.AddQueueServiceClient(storage.QueueServiceUri).ConfigureOptions(Base64Messages);
                 }
 
                 clients.UseCredential(new DefaultAzureCredential());
@@ -99,7 +174,7 @@ public static class ServiceCollectionExtensions
             {
                 clients.AddTableServiceClient(connectionString);
                 clients.AddBlobServiceClient(connectionString);
-                clients.AddQueueServiceClient(connectionString);
+                clients.AddQueueServiceClient(connectionString).ConfigureOptions(Base64Messages);
             }
         });
     }

@@ -44,6 +44,23 @@ public sealed class StatusCommsOptions
 
     /// <summary>How much of each status counts as downtime in the uptime percentage (<c>StatusComms:Uptime</c>).</summary>
     public UptimeOptions Uptime { get; set; } = new();
+
+    public SubscriptionSettings Subscriptions { get; set; } = new();
+
+    public EmailSettings Email { get; set; } = new();
+
+    public WebhookSettings Webhooks { get; set; } = new();
+
+    /// <summary>Retries and leases of the send pipeline (<c>StatusComms:Delivery</c>).</summary>
+    public StatusComms.Notifications.DeliveryOptions Delivery { get; set; } = new();
+
+    /// <summary>
+    /// The app setting the queue trigger attributes bind to (a flat name, as binding expressions need): queues are
+    /// "{prefix}-updates", "-batches", "-webhooks" and their "-poison" queues. Default "statuscomms".
+    /// </summary>
+    public const string QueuePrefixSetting = "StatusCommsQueuePrefix";
+
+    public const string DefaultQueuePrefix = "statuscomms";
 }
 
 /// <summary>Downtime weights, each between 0 and 1. Defaults as Statuspage: major outage 1, partial outage 0.3, degraded 0.</summary>

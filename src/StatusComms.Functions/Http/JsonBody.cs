@@ -10,12 +10,17 @@ public static partial class JsonBody
     /// <summary>No legitimate update comes near this; anything larger is refused before it is read.</summary>
     public const int MaxBytes = 64 * 1024;
 
-    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+        => ReadAsync<T>(request, MaxBytes, cancellationToken);
+
+    /// <param name="maxBytes">A larger limit for bodies that are lists by nature (a subscriber import).</param>
+    public static async Task<T> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
         where T : class
     {
-        if (request.ContentLength > MaxBytes)
+        if (request.ContentLength > maxBytes)
         {
-            throw TooLarge();
+            throw TooLarge(maxBytes);
         }
 
         var mediaType = request.ContentType?.Split(';', 2)[0].Trim();
@@ -29,9 +34,9 @@ public static partial class JsonBody
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > MaxBytes)
+            if (buffer.Length + read > maxBytes)
             {
-                throw TooLarge();
+                throw TooLarge(maxBytes);
             }
 
             buffer.Write(chunk, 0, read);
@@ -54,8 +59,8 @@ public static partial class JsonBody
         }
     }
 
-    private static ApiProblemException TooLarge()
-        => new(413, "Body too large", $"The body exceeds {MaxBytes / 1024} KB.");
+    private static ApiProblemException TooLarge(int maxBytes)
+        => new(413, "Body too large", $"The body exceeds {maxBytes / 1024} KB.");
 
     private static string Explain(JsonException exception)
     {

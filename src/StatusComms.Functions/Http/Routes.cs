@@ -22,4 +22,19 @@ public static class Routes
     public const string CandorCheck = Page + "/candor/check";
     public const string MessageTemplates = Page + "/message-templates";
     public const string IncidentDrafts = Incident + "/drafts";
+
+    // Subscribers and deliveries (management API).
+    public const string Subscribers = Page + "/subscribers";
+    public const string SubscriberCount = Subscribers + "/count";
+    public const string SubscriberImport = Subscribers + "/import";
+    public const string Subscriber = Subscribers + "/{subscriberId}";
+    public const string DeliveryProblems = Page + "/deliveries/problems";
+
+    // Public, anonymous endpoints: subscription links and SendGrid's Event Webhook. Outside /api/v1/, so the
+    // gate asks for no key; each proves itself with a signed token or signature instead.
+    public const string PublicSubscriptions = "public/subscriptions";
+    public const string ConfirmSubscription = PublicSubscriptions + "/confirm";
+    public const string ManageSubscription = PublicSubscriptions + "/manage";
+    public const string Unsubscribe = PublicSubscriptions + "/unsubscribe";
+    public const string SendGridEvents = "public/sendgrid/events";
 }

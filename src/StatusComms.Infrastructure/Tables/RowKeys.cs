@@ -52,6 +52,11 @@ internal static class RowKeys
 
     public const string PendingPages = "pending|";
 
+    /// <summary>An update whose notification is not queued yet ("notify|inc-{incident}-{update}").</summary>
+    public static string Outbox(string notificationKey) => $"notify|{notificationKey}";
+
+    public const string OutboxEntries = "notify|";
+
     public const string UptimeState = "uptime|state";
 
     public const string UptimeDays = "uptime|day|";

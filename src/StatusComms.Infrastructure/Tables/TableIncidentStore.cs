@@ -1,4 +1,5 @@
 using StatusComms.Incidents;
+using StatusComms.Notifications;
 
 namespace StatusComms.Infrastructure.Tables;
 
@@ -65,7 +66,11 @@ public sealed class TableIncidentStore(StatusTable table) : IIncidentStore
             RowKeys.OpenIncident(incident.Id),
             wasOpen,
             incident.IsOpen,
-            [EntityMapping.ToRecent(partition, IncidentDigest.Of(incident)), new(partition, RowKeys.PendingIncidentPage(incident.Id))]);
+            [
+                EntityMapping.ToRecent(partition, IncidentDigest.Of(incident)),
+                new(partition, RowKeys.PendingIncidentPage(incident.Id)),
+                .. incident.UnsavedUpdates.Where(u => u.DeliverNotifications).Select(u => TableNotificationOutbox.Entry(partition, new NotificationRef(NotificationKind.Incident, incident.Id, u.Id), u.CreatedAt)),
+            ]);
         incident.MarkSaved(await table.CommitAggregateAsync(write, Stale, cancellationToken));
     }
 }

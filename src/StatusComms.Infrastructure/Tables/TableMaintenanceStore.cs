@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using StatusComms.Maintenance;
+using StatusComms.Notifications;
 
 namespace StatusComms.Infrastructure.Tables;
 
@@ -37,7 +38,10 @@ public sealed class TableMaintenanceStore(StatusTable table) : IMaintenanceStore
             RowKeys.OpenMaintenance(maintenance.Id),
             WasOpen: saved > 0 && maintenance.Updates[saved - 1].Status != MaintenanceStatus.Completed,
             IsOpen: maintenance.Status != MaintenanceStatus.Completed,
-            [new(partition, RowKeys.RecentMaintenance(maintenance.ScheduledFor, maintenance.Id))]);
+            [
+                new(partition, RowKeys.RecentMaintenance(maintenance.ScheduledFor, maintenance.Id)),
+                .. maintenance.UnsavedUpdates.Where(u => u.DeliverNotifications).Select(u => TableNotificationOutbox.Entry(partition, new NotificationRef(NotificationKind.Maintenance, maintenance.Id, u.Id), u.CreatedAt)),
+            ]);
         maintenance.MarkSaved(await table.CommitAggregateAsync(write, Stale, cancellationToken));
     }
 

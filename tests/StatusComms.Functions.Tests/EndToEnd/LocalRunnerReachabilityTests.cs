@@ -30,6 +30,24 @@ public sealed partial class LocalRunnerReachabilityTests : RunnerTest
             return;
         }
 
+        if (entry.Trigger == FunctionTrigger.Queue)
+        {
+            // The runner's listener takes a message off the function's queue and the function returns.
+            var configuration = (Microsoft.Extensions.Configuration.IConfiguration)Host.Services.GetService(typeof(Microsoft.Extensions.Configuration.IConfiguration))!;
+            var queues = (Azure.Storage.Queues.QueueServiceClient)Host.Services.GetService(typeof(Azure.Storage.Queues.QueueServiceClient))!;
+            var queue = queues.GetQueueClient(StatusComms.LocalRunner.QueueListener.Resolve(entry.Target!, configuration));
+            await queue.CreateIfNotExistsAsync();
+            await queue.SendMessageAsync("{\"key\":\"inc-unknownid-unknownid\",\"batch\":0}");
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+            while ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0 && DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+
+            Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+            return;
+        }
+
         Assert.Equal(FunctionTrigger.Http, entry.Trigger);
         var path = "api/" + RouteParameter().Replace(entry.Target!.Replace("{pageId}", RunnerHost.PageId, StringComparison.Ordinal), "unknownid");
         foreach (var method in entry.HttpMethods)
@@ -46,8 +64,11 @@ public sealed partial class LocalRunnerReachabilityTests : RunnerTest
             // a routing 405 or an unhandled 500.
             Assert.NotEqual(HttpStatusCode.MethodNotAllowed, response.StatusCode);
             Assert.True((int)response.StatusCode < 500, $"{method} {path} answered {(int)response.StatusCode}");
+            // The pages behind subscription links answer people, in HTML; everything else answers in JSON.
+            var html = entry.Target!.StartsWith(StatusComms.Functions.Http.Routes.PublicSubscriptions + "/", StringComparison.Ordinal);
             Assert.True(
-                response.Content.Headers.ContentType?.MediaType is "application/json" or "application/problem+json" || response.StatusCode == HttpStatusCode.NoContent,
+                response.Content.Headers.ContentType?.MediaType is "application/json" or "application/problem+json" || response.StatusCode == HttpStatusCode.NoContent
+                    || (html && response.Content.Headers.ContentType?.MediaType == "text/html"),
                 $"{method} {path} answered {response.Content.Headers.ContentType}");
         }
     }

@@ -54,6 +54,8 @@ public sealed class RunnerHost : IAsyncDisposable
             $"--StatusComms:Storage:TableName={unique}",
             $"--StatusComms:Storage:SiteContainer={unique}",
             "--StatusComms:LocalRunner:RunTimers=false",
+            $"--StatusCommsQueuePrefix={unique}",
+            $"--StatusComms:Email:PickupFolder={Path.Combine(Path.GetTempPath(), "statuscomms-mail", unique)}",
             .. settings,
         ];
         var app = LocalRunnerHost.Build(args, builder =>
@@ -108,13 +110,37 @@ public sealed class RunnerHost : IAsyncDisposable
         return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync() : null;
     }
 
+    /// <summary>Where this host's mail goes (no SendGrid key: the pickup folder).</summary>
+    public string MailFolder => Path.Combine(Path.GetTempPath(), "statuscomms-mail", _unique);
+
+    /// <summary>The .eml files written so far, oldest first.</summary>
+    public IReadOnlyList<string> Mails()
+        => Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, "*.eml").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray() : [];
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         Anonymous.Dispose();
-        await _app.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>().DeleteTableAsync(_unique);
-        await _app.Services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(_unique).DeleteIfExistsAsync();
         await _app.StopAsync();
+        var tables = _app.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>();
+        foreach (var table in new[] { _unique, _unique + "subscribers", _unique + "deliveries" })
+        {
+            await tables.DeleteTableAsync(table);
+        }
+
+        var queues = _app.Services.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>();
+        foreach (var suffix in new[] { "-updates", "-batches", "-webhooks" })
+        {
+            await queues.GetQueueClient(_unique + suffix).DeleteIfExistsAsync();
+            await queues.GetQueueClient(_unique + suffix + "-poison").DeleteIfExistsAsync();
+        }
+
+        await _app.Services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(_unique).DeleteIfExistsAsync();
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
+        }
+
         await _app.DisposeAsync();
     }
 }

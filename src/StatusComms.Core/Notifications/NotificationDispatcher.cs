@@ -1,0 +1,320 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using StatusComms.Subscriptions;
+
+namespace StatusComms.Notifications;
+
+/// <summary>
+/// The email pipeline: splits an update's recipients into batches (the fan-out) and sends each batch with one call,
+/// recording every step in the <see cref="IDeliveryLedger"/> so that any crash or retry leads to nobody getting a
+/// mail twice and nobody being skipped. docs/notifications.md walks through each crash point.
+/// </summary>
+public sealed partial class NotificationDispatcher(
+    IDeliveryLedger ledger,
+    ISubscriberStore subscribers,
+    INotificationQueue queue,
+    IMailSender mail,
+    NotificationComposer composer,
+    NotificationSource source,
+    DeliveryOptions options,
+    TimeProvider time,
+    ILogger<NotificationDispatcher> logger)
+{
+    /// <summary>
+    /// Writes the update's batches (continuing after the last batch an earlier, interrupted run wrote), marks the plan
+    /// complete, then queues every batch. Queueing a batch twice is harmless: its send is claimed once.
+    /// </summary>
+    public async Task<DeliveryPlan> FanOutAsync(NotificationRef notification, CancellationToken cancellationToken)
+    {
+        var content = await source.LoadAsync(notification, cancellationToken);
+        if (content is null || !content.Deliver)
+        {
+            LogNothingToSend(logger, notification.Key);
+            return new DeliveryPlan([], true);
+        }
+
+        var key = notification.Key;
+        var plan = await ledger.ReadPlanAsync(key, cancellationToken);
+        var batches = plan.Batches.ToList();
+        if (!plan.IsComplete)
+        {
+            await PlanRestAsync(key, content.ComponentIds, batches, cancellationToken);
+            await ledger.CompletePlanAsync(key, batches.Count, cancellationToken);
+        }
+
+        foreach (var batch in batches)
+        {
+            await queue.EnqueueBatchAsync(new BatchMessage(key, batch.Index), TimeSpan.Zero, cancellationToken);
+        }
+
+        return new DeliveryPlan(batches, true);
+    }
+
+    /// <summary>Sends one batch, once: claim, send, record. See <see cref="DeliveryState"/> for each outcome.</summary>
+    public async Task<DeliveryRecord?> SendBatchAsync(BatchMessage message, CancellationToken cancellationToken)
+    {
+        var notification = NotificationRef.TryParse(message.Key);
+        var batch = notification is null ? null : await ledger.GetBatchAsync(message.Key, message.Batch, cancellationToken);
+        if (notification is null || batch is null)
+        {
+            LogUnknownBatch(logger, message.Key, message.Batch);
+            return null;
+        }
+
+        foreach (var webhook in batch.WebhookSubscriberIds)
+        {
+            await queue.EnqueueWebhookAsync(new WebhookMessage(message.Key, webhook), TimeSpan.Zero, cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        var current = await ledger.GetRecordAsync(message.Key, batch.Target, cancellationToken);
+        switch (current?.State)
+        {
+            case DeliveryState.Sent or DeliveryState.Failed:
+                return current; // Done already: a duplicate or late message.
+            case DeliveryState.Claimed or DeliveryState.Ambiguous:
+                var settled = await SettleAsync(message, current, now, cancellationToken);
+                if (settled is not null)
+                {
+                    return settled;
+                }
+
+                break; // The provider's events show the claimed attempt never went out: send it now.
+        }
+
+        var content = await source.LoadAsync(notification, cancellationToken);
+        if (content is null)
+        {
+            LogNothingToSend(logger, message.Key);
+            return null;
+        }
+
+        // Who is in the batch is fixed by the plan; whether they still want mail is read now, so that someone who
+        // unsubscribed since the fan-out is not written to.
+        var members = batch.EmailSubscriberIds.ToHashSet(StringComparer.Ordinal);
+        var recipients = batch.EmailSubscriberIds.Count == 0
+            ? []
+            : (await subscribers.ListRangeAsync(batch.EmailSubscriberIds[0], batch.EmailSubscriberIds[^1], cancellationToken))
+                .Where(s => members.Contains(s.Id) && s.IsEmail && s.WantsToHearAbout(content.ComponentIds))
+                .ToArray();
+
+        var attempt = (current?.Attempt ?? 0) + 1;
+        var claim = new DeliveryRecord(batch.Target, DeliveryState.Claimed, attempt, NewAttemptId(), now, Recipients: recipients.Length);
+        if (recipients.Length == 0)
+        {
+            var empty = claim with { State = DeliveryState.Sent, FinishedAt = now, Reason = "Nobody in this batch wants this mail any more." };
+            return await ledger.TryClaimAsync(message.Key, empty, current, cancellationToken) ? empty : null;
+        }
+
+        // Everything that can fail without sending happens before the claim.
+        var batchMail = await composer.ComposeAsync(
+            content,
+            recipients,
+            new Dictionary<string, string> { ["sc_key"] = message.Key, ["sc_target"] = batch.Target, ["sc_attempt"] = claim.AttemptId },
+            cancellationToken);
+        if (!await ledger.TryClaimAsync(message.Key, claim, current, cancellationToken))
+        {
+            return null; // Another worker claimed it first.
+        }
+
+        var result = await mail.SendAsync(batchMail, cancellationToken);
+        var outcome = await RecordOutcomeAsync(message.Key, claim, result, cancellationToken);
+        if (outcome.State == DeliveryState.RetryScheduled)
+        {
+            var delay = result.Outcome == MailSendOutcome.RateLimited && result.RetryAt is { } reset
+                ? Clamp(reset - time.GetUtcNow())
+                : options.Backoff(attempt, Random.Shared.NextDouble());
+            await queue.EnqueueBatchAsync(message, delay, cancellationToken);
+        }
+        else if (outcome.State == DeliveryState.Claimed)
+        {
+            // A timeout with provider events on: look again once the events had time to arrive.
+            await queue.EnqueueBatchAsync(message, options.EvidenceGrace, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// A batch message the host gave up on (moved to the poison queue after maxDequeueCount failures): recorded as
+    /// failed with its cause, or as ambiguous if it was claimed, so that it shows in the management API.
+    /// </summary>
+    public async Task<DeliveryRecord?> GiveUpAsync(BatchMessage message, int dequeueCount, CancellationToken cancellationToken)
+    {
+        var batch = await ledger.GetBatchAsync(message.Key, message.Batch, cancellationToken);
+        var target = batch?.Target ?? new DeliveryBatch(message.Batch, [], [], null).Target;
+        var current = await ledger.GetRecordAsync(message.Key, target, cancellationToken);
+        if (current?.State is DeliveryState.Sent or DeliveryState.Failed or DeliveryState.Ambiguous)
+        {
+            return current;
+        }
+
+        var now = time.GetUtcNow();
+        var reason = $"The send failed {dequeueCount} times in a row and was moved to the poison queue." + (current?.Reason is { } last ? $" Last recorded cause: {last}" : " The function failed before it could record a cause (see the logs).");
+        var record = current is null
+            ? new DeliveryRecord(target, DeliveryState.Failed, 0, NewAttemptId(), now, now, batch?.EmailSubscriberIds.Count ?? 0, null, reason)
+            : current with { State = current.State == DeliveryState.Claimed ? DeliveryState.Ambiguous : DeliveryState.Failed, FinishedAt = now, Reason = reason };
+        if (current is null)
+        {
+            await ledger.TryClaimAsync(message.Key, record, null, cancellationToken);
+        }
+        else
+        {
+            await ledger.RecordAsync(message.Key, record, cancellationToken);
+        }
+
+        return record;
+    }
+
+    private async Task PlanRestAsync(string key, IReadOnlyList<string> componentIds, List<DeliveryBatch> batches, CancellationToken cancellationToken)
+    {
+        var after = batches.Count > 0 ? batches[^1].LastScannedId : null;
+        if (batches.Count > 0 && after is null)
+        {
+            return; // The last batch found the end of the list.
+        }
+
+        var email = new List<string>();
+        var webhooks = new List<string>();
+        while (true)
+        {
+            var page = await subscribers.ListAsync(after, options.ScanPageSize, cancellationToken);
+            var restart = false;
+            foreach (var subscriber in page)
+            {
+                after = subscriber.Id;
+                if (subscriber.WantsToHearAbout(componentIds))
+                {
+                    (subscriber.IsEmail ? email : webhooks).Add(subscriber.Id);
+                }
+
+                if (email.Count == DeliveryBatch.MaxRecipients || webhooks.Count == DeliveryBatch.MaxRecipients)
+                {
+                    var stored = await ledger.AddBatchAsync(key, new DeliveryBatch(batches.Count, email.ToArray(), webhooks.ToArray(), after), cancellationToken);
+                    batches.Add(stored);
+                    email.Clear();
+                    webhooks.Clear();
+                    if (stored.LastScannedId != after)
+                    {
+                        // Another fan-out of the same update wrote this batch first: continue after its range.
+                        after = stored.LastScannedId;
+                        restart = true;
+                        break;
+                    }
+                }
+            }
+
+            if (restart)
+            {
+                if (after is null)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (page.Count < options.ScanPageSize)
+            {
+                break;
+            }
+        }
+
+        if (email.Count > 0 || webhooks.Count > 0)
+        {
+            // The last batch ends the list: its range is open-ended (null), so a re-run adds nothing after it.
+            batches.Add(await ledger.AddBatchAsync(key, new DeliveryBatch(batches.Count, email.ToArray(), webhooks.ToArray(), null), cancellationToken));
+        }
+    }
+
+    private async Task<DeliveryRecord> RecordOutcomeAsync(string key, DeliveryRecord claim, MailSendResult result, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var record = result.Outcome switch
+        {
+            MailSendOutcome.Accepted => claim with { State = DeliveryState.Sent, ProviderMessageId = result.MessageId },
+            MailSendOutcome.Permanent => claim with { State = DeliveryState.Failed },
+            MailSendOutcome.Ambiguous => claim with { State = options.ProviderEvents ? DeliveryState.Claimed : DeliveryState.Ambiguous },
+            _ when claim.Attempt >= options.MaxAttempts => claim with { State = DeliveryState.Failed, Reason = $"Gave up after {claim.Attempt} attempts. " },
+            _ => claim with { State = DeliveryState.RetryScheduled },
+        };
+        record = record with
+        {
+            FinishedAt = now,
+            StatusCode = result.StatusCode,
+            Reason = result.Outcome == MailSendOutcome.Accepted ? null : (record.Reason ?? string.Empty) + (result.Reason ?? result.Outcome.ToString()),
+        };
+        await ledger.RecordAsync(key, record, cancellationToken);
+        if (record.State is DeliveryState.Failed or DeliveryState.Ambiguous)
+        {
+            LogNotSent(logger, key, record.Target, record.State, record.Reason);
+        }
+
+        return record;
+    }
+
+    /// <summary>
+    /// A send claimed earlier and never recorded as finished (its worker stopped, or the call timed out). Returns the
+    /// record when it is settled or must wait, or null when the attempt provably never reached the provider and the
+    /// batch is to be sent again.
+    /// </summary>
+    private async Task<DeliveryRecord?> SettleAsync(BatchMessage message, DeliveryRecord current, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await ledger.HasEvidenceAsync(message.Key, current.Target, current.AttemptId, cancellationToken))
+        {
+            var sent = current with { State = DeliveryState.Sent, FinishedAt = now, Reason = "Confirmed by SendGrid's events after the send was interrupted." };
+            await ledger.RecordAsync(message.Key, sent, cancellationToken);
+            return sent;
+        }
+
+        if (current.State == DeliveryState.Ambiguous)
+        {
+            return current; // Left for a person: never sent twice on a guess.
+        }
+
+        var age = now - current.ClaimedAt;
+        if (age < options.ClaimLease)
+        {
+            // Someone may be sending it right now: look again when their lease ends.
+            await queue.EnqueueBatchAsync(message, options.ClaimLease - age, cancellationToken);
+            return current;
+        }
+
+        if (!options.ProviderEvents)
+        {
+            var ambiguous = current with
+            {
+                State = DeliveryState.Ambiguous,
+                FinishedAt = now,
+                Reason = (current.Reason is { Length: > 0 } r ? r + " " : string.Empty) + "The send was interrupted after it was claimed, and without SendGrid's events there is no telling whether it went out. Not sent again, so that nobody gets it twice.",
+            };
+            await ledger.RecordAsync(message.Key, ambiguous, cancellationToken);
+            return ambiguous;
+        }
+
+        if (age < options.EvidenceGrace)
+        {
+            await queue.EnqueueBatchAsync(message, options.EvidenceGrace - age, cancellationToken);
+            return current;
+        }
+
+        LogResending(logger, message.Key, current.Target, current.AttemptId);
+        return null;
+    }
+
+    private TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > options.MaxBackoff ? options.MaxBackoff : wait;
+
+    private static string NewAttemptId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {Key} {Target}: attempt {AttemptId} was interrupted and SendGrid reported nothing for it; sending again")]
+    private static partial void LogResending(ILogger logger, string key, string target, string attemptId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {Key}: nothing to send (the update is gone or asks for no notifications)")]
+    private static partial void LogNothingToSend(ILogger logger, string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {Batch} of notification {Key} is not in the ledger; the message is dropped")]
+    private static partial void LogUnknownBatch(ILogger logger, string key, int batch);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {Key} {Target} not sent: {State}: {Reason}")]
+    private static partial void LogNotSent(ILogger logger, string key, string target, DeliveryState state, string? reason);
+}

@@ -1,0 +1,171 @@
+using StatusComms.Common;
+
+namespace StatusComms.Subscriptions;
+
+/// <summary>
+/// Someone who asked to hear about incidents: by email (double opt-in) or through a webhook endpoint. An email
+/// subscriber's id is derived from the address with a keyed hash (<see cref="SubscriptionTokens.SubscriberId"/>), so
+/// one address is one subscriber and the id reveals nothing about the address. An empty component list means
+/// every component.
+/// </summary>
+public sealed class Subscriber
+{
+    /// <summary>A subscriber may pick at most this many components (a page has at most a few hundred).</summary>
+    public const int MaxComponents = 500;
+
+    private Subscriber()
+    {
+    }
+
+    public string Id { get; private set; } = string.Empty;
+
+    /// <summary>The normalised address, for email subscribers; never published.</summary>
+    public string? Email { get; private set; }
+
+    /// <summary>The https endpoint, for webhook subscribers.</summary>
+    public Uri? WebhookUrl { get; private set; }
+
+    /// <summary>The key the webhook's deliveries are signed with (HMAC-SHA256), base64; shown to its owner once.</summary>
+    public string? WebhookSecret { get; private set; }
+
+    public SubscriberStatus Status { get; private set; }
+
+    public IReadOnlyList<string> ComponentIds { get; private set; } = [];
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+
+    /// <summary>Why mail stopped: "unsubscribed by link", "bounce: 550 mailbox unavailable", ...</summary>
+    public string? StoppedReason { get; private set; }
+
+    /// <summary>Opaque version of the stored row (its ETag), for conditional writes.</summary>
+    public string? Version { get; private set; }
+
+    public bool IsEmail => Email is not null;
+
+    /// <summary>True for a confirmed subscriber who wants to hear about an event touching <paramref name="componentIds"/>.</summary>
+    public bool WantsToHearAbout(IReadOnlyCollection<string> componentIds)
+        => Status == SubscriberStatus.Confirmed && (ComponentIds.Count == 0 || componentIds.Count == 0 || ComponentIds.Any(componentIds.Contains));
+
+    public static Subscriber ForEmail(string id, string email, IReadOnlyList<string> componentIds, DateTimeOffset now)
+    {
+        if (!EmailAddress.TryNormalize(email, out var normalized))
+        {
+            throw new DomainRuleException("That is not an email address we can send to: give one address such as name@example.com.");
+        }
+
+        return new Subscriber { Id = id, Email = normalized, Status = SubscriberStatus.Pending, ComponentIds = Checked(componentIds), CreatedAt = now, UpdatedAt = now };
+    }
+
+    public static Subscriber ForWebhook(string id, Uri url, string secret, IReadOnlyList<string> componentIds, DateTimeOffset now)
+        => new() { Id = id, WebhookUrl = url, WebhookSecret = secret, Status = SubscriberStatus.Confirmed, ComponentIds = Checked(componentIds), CreatedAt = now, UpdatedAt = now, ConfirmedAt = now };
+
+    /// <summary>Asked again to subscribe: a stopped subscriber starts double opt-in again with the new choice.</summary>
+    public void Resubscribe(IReadOnlyList<string> componentIds, DateTimeOffset now)
+    {
+        if (Status == SubscriberStatus.Confirmed)
+        {
+            return; // Nothing changes until they use the manage link from the mail they will get.
+        }
+
+        Status = SubscriberStatus.Pending;
+        ComponentIds = Checked(componentIds);
+        StoppedReason = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The confirmation link was followed. Confirming twice is harmless.</summary>
+    public void Confirm(DateTimeOffset now)
+    {
+        if (Status is SubscriberStatus.Unsubscribed or SubscriberStatus.Suppressed)
+        {
+            throw new DomainRuleException("This subscription was stopped after the link was sent. Subscribe again to get a new link.");
+        }
+
+        if (Status == SubscriberStatus.Pending)
+        {
+            Status = SubscriberStatus.Confirmed;
+            ConfirmedAt = now;
+            UpdatedAt = now;
+        }
+    }
+
+    public void ChooseComponents(IReadOnlyList<string> componentIds, DateTimeOffset now)
+    {
+        ComponentIds = Checked(componentIds);
+        UpdatedAt = now;
+    }
+
+    public void Unsubscribe(string reason, DateTimeOffset now)
+    {
+        if (Status is SubscriberStatus.Unsubscribed or SubscriberStatus.Suppressed)
+        {
+            return;
+        }
+
+        Status = SubscriberStatus.Unsubscribed;
+        StoppedReason = reason;
+        UpdatedAt = now;
+    }
+
+    /// <summary>A bounce, drop or spam report: stop for good (a new subscription is a new opt-in).</summary>
+    public void Suppress(string reason, DateTimeOffset now)
+    {
+        if (Status == SubscriberStatus.Suppressed)
+        {
+            return;
+        }
+
+        Status = SubscriberStatus.Suppressed;
+        StoppedReason = reason;
+        UpdatedAt = now;
+    }
+
+    public static Subscriber Restore(SubscriberSnapshot s)
+        => new()
+        {
+            Id = s.Id,
+            Email = s.Email,
+            WebhookUrl = s.WebhookUrl,
+            WebhookSecret = s.WebhookSecret,
+            Status = s.Status,
+            ComponentIds = s.ComponentIds,
+            CreatedAt = s.CreatedAt,
+            UpdatedAt = s.UpdatedAt,
+            ConfirmedAt = s.ConfirmedAt,
+            StoppedReason = s.StoppedReason,
+            Version = s.Version,
+        };
+
+    /// <summary>Called by the store after a write, with the stored row's new version.</summary>
+    public void MarkSaved(string? version) => Version = version;
+
+    public SubscriberSnapshot ToSnapshot()
+        => new(Id, Email, WebhookUrl, WebhookSecret, Status, ComponentIds, CreatedAt, UpdatedAt, ConfirmedAt, StoppedReason, Version);
+
+    private static string[] Checked(IReadOnlyList<string> componentIds)
+    {
+        if (componentIds.Count > MaxComponents || componentIds.Any(id => !Ids.IsWellFormed(id)))
+        {
+            throw new DomainRuleException($"Choose at most {MaxComponents} components by their ids.");
+        }
+
+        return componentIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+    }
+}
+
+public sealed record SubscriberSnapshot(
+    string Id,
+    string? Email,
+    Uri? WebhookUrl,
+    string? WebhookSecret,
+    SubscriberStatus Status,
+    IReadOnlyList<string> ComponentIds,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ConfirmedAt,
+    string? StoppedReason,
+    string? Version);

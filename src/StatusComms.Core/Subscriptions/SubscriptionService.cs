@@ -1,0 +1,232 @@
+using StatusComms.Common;
+using StatusComms.Components;
+using StatusComms.Notifications;
+using StatusComms.StatusPage;
+
+namespace StatusComms.Subscriptions;
+
+/// <summary>
+/// Email subscriptions with double opt-in: subscribe (always answered the same way, so nobody can learn whether an
+/// address is subscribed), confirm, choose components, unsubscribe; and the management side: list, count, remove,
+/// import.
+/// </summary>
+public sealed class SubscriptionService(
+    ISubscriberStore store,
+    IComponentStore components,
+    SubscriptionTokens tokens,
+    NotificationComposer composer,
+    IMailSender mail,
+    IRateLimiter limiter,
+    PageSettings page,
+    SubscriptionLimits limits,
+    TimeProvider time)
+{
+    /// <summary>
+    /// Starts double opt-in. The answer never depends on whether the address is known: a new or stopped address gets
+    /// a confirmation link, a confirmed one gets a mail with its manage link, and the caller learns nothing either way.
+    /// </summary>
+    public async Task<SubscribeOutcome> SubscribeAsync(string email, IReadOnlyList<string> componentIds, string clientAddress, CancellationToken cancellationToken)
+    {
+        if (await limiter.TryAcquireAsync("subscribe", clientAddress, limits.SubscribesPerWindow, limits.Window, cancellationToken) is { } wait)
+        {
+            return SubscribeOutcome.Limited(wait);
+        }
+
+        var chosen = await KnownComponentsAsync(componentIds, cancellationToken);
+        var subscriber = await UpsertAsync(email, chosen.Keys.ToArray(), cancellationToken);
+        var sent = await mail.SendAsync(await composer.ComposeConfirmationAsync(page.Name, page.Url, [subscriber], Names(subscriber, chosen), cancellationToken), cancellationToken);
+        return sent.Outcome is MailSendOutcome.Accepted ? SubscribeOutcome.Accepted : SubscribeOutcome.MailFailed(sent.Reason ?? sent.Outcome.ToString());
+    }
+
+    public async Task<Subscriber> ConfirmAsync(string? token, CancellationToken cancellationToken)
+    {
+        var subscriber = await FromTokenAsync(token, TokenPurpose.Confirm, cancellationToken);
+        return await ChangeAsync(subscriber, s => s.Confirm(time.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>The subscriber a manage or unsubscribe link names, and the components they may choose from.</summary>
+    public async Task<(Subscriber Subscriber, IReadOnlyList<Component> Components)> ReadAsync(string? token, TokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        var subscriber = await FromTokenAsync(token, purpose, cancellationToken);
+        var all = await components.ListAsync(cancellationToken);
+        return (subscriber, all.Where(c => !c.IsGroup).OrderBy(c => c.Position).ThenBy(c => c.Name, StringComparer.Ordinal).ToArray());
+    }
+
+    public async Task<Subscriber> ChooseComponentsAsync(string? token, IReadOnlyList<string> componentIds, CancellationToken cancellationToken)
+    {
+        var subscriber = await FromTokenAsync(token, TokenPurpose.Manage, cancellationToken);
+        var chosen = await KnownComponentsAsync(componentIds, cancellationToken);
+        return await ChangeAsync(subscriber, s => s.ChooseComponents(chosen.Keys.ToArray(), time.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>Unsubscribes with a manage or an unsubscribe link (the one-click POST of RFC 8058 or the page's button).</summary>
+    public async Task<Subscriber> UnsubscribeAsync(string? token, TokenPurpose purpose, string how, CancellationToken cancellationToken)
+    {
+        var subscriber = await FromTokenAsync(token, purpose, cancellationToken);
+        return await ChangeAsync(subscriber, s => s.Unsubscribe(how, time.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>Stops mail to a subscriber after a bounce, drop or spam report; false when there is no such subscriber.</summary>
+    public async Task<bool> SuppressAsync(string subscriberId, string reason, CancellationToken cancellationToken)
+    {
+        var subscriber = await store.GetAsync(subscriberId, cancellationToken);
+        if (subscriber is null)
+        {
+            return false;
+        }
+
+        await ChangeAsync(subscriber, s => s.Suppress(reason, time.GetUtcNow()), cancellationToken);
+        return true;
+    }
+
+    /// <summary>The id an address has (or would have): lets a provider event that names only the address find its subscriber.</summary>
+    public string? IdOf(string email) => EmailAddress.TryNormalize(email, out var normalized) ? tokens.SubscriberId(normalized) : null;
+
+    public Task<IReadOnlyList<Subscriber>> ListAsync(string? afterId, int limit, CancellationToken cancellationToken)
+        => store.ListAsync(afterId, limit, cancellationToken);
+
+    public Task<IReadOnlyDictionary<SubscriberStatus, int>> CountAsync(CancellationToken cancellationToken) => store.CountAsync(cancellationToken);
+
+    public Task<Subscriber?> GetAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);
+
+    public Task<bool> RemoveAsync(string id, CancellationToken cancellationToken) => store.DeleteAsync(id, cancellationToken);
+
+    /// <summary>
+    /// Imports a list: each address is subscribed as pending and sent a confirmation mail (one call per 1,000), so
+    /// only people who confirm are ever sent notifications. Addresses already confirmed are left as they are.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(IReadOnlyList<(string Email, IReadOnlyList<string> ComponentIds)> entries, CancellationToken cancellationToken)
+    {
+        var invalid = new List<string>();
+        var pending = new List<Subscriber>();
+        var alreadyConfirmed = 0;
+        foreach (var (email, componentIds) in entries)
+        {
+            if (!EmailAddress.TryNormalize(email, out _))
+            {
+                invalid.Add(email);
+                continue;
+            }
+
+            var chosen = await KnownComponentsAsync(componentIds, cancellationToken);
+            var subscriber = await UpsertAsync(email, chosen.Keys.ToArray(), cancellationToken);
+            if (subscriber.Status == SubscriberStatus.Confirmed)
+            {
+                alreadyConfirmed++;
+            }
+            else if (pending.All(p => p.Id != subscriber.Id))
+            {
+                pending.Add(subscriber);
+            }
+        }
+
+        var failed = 0;
+        foreach (var chunk in pending.Chunk(DeliveryBatch.MaxRecipients))
+        {
+            var sent = await mail.SendAsync(await composer.ComposeConfirmationAsync(page.Name, page.Url, chunk, [], cancellationToken), cancellationToken);
+            failed += sent.Outcome == MailSendOutcome.Accepted ? 0 : chunk.Length;
+        }
+
+        return new ImportReport(pending.Count, alreadyConfirmed, invalid, failed);
+    }
+
+    private async Task<Subscriber> UpsertAsync(string email, IReadOnlyList<string> componentIds, CancellationToken cancellationToken)
+    {
+        if (!EmailAddress.TryNormalize(email, out var normalized))
+        {
+            throw new DomainRuleException("That is not an email address we can send to: give one address such as name@example.com.");
+        }
+
+        var id = tokens.SubscriberId(normalized);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var existing = await store.GetAsync(id, cancellationToken);
+            if (existing is null)
+            {
+                var created = Subscriber.ForEmail(id, normalized, componentIds, time.GetUtcNow());
+                if (await store.TryAddAsync(created, cancellationToken))
+                {
+                    return created;
+                }
+
+                continue;
+            }
+
+            existing.Resubscribe(componentIds, time.GetUtcNow());
+            if (await store.TrySaveAsync(existing, cancellationToken))
+            {
+                return existing;
+            }
+        }
+
+        throw new ConcurrencyConflictException("This subscription is being changed by another request; try again in a moment.");
+    }
+
+    private async Task<Subscriber> ChangeAsync(Subscriber subscriber, Action<Subscriber> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            change(subscriber);
+            if (await store.TrySaveAsync(subscriber, cancellationToken))
+            {
+                return subscriber;
+            }
+
+            subscriber = await store.GetAsync(subscriber.Id, cancellationToken) ?? throw new SubscriptionLinkException("This subscription no longer exists.");
+        }
+
+        throw new ConcurrencyConflictException("This subscription is being changed by another request; try again in a moment.");
+    }
+
+    private async Task<Subscriber> FromTokenAsync(string? token, TokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        var check = tokens.Read(token, purpose, time.GetUtcNow());
+        if (!check.IsValid)
+        {
+            throw new SubscriptionLinkException(check.Refusal!);
+        }
+
+        return await store.GetAsync(check.SubscriberId!, cancellationToken)
+            ?? throw new SubscriptionLinkException("This subscription no longer exists. Subscribe again on the status page.");
+    }
+
+    private async Task<Dictionary<string, string>> KnownComponentsAsync(IReadOnlyList<string> componentIds, CancellationToken cancellationToken)
+    {
+        if (componentIds.Count == 0)
+        {
+            return [];
+        }
+
+        var all = (await components.ListAsync(cancellationToken)).Where(c => !c.IsGroup).ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
+        var unknown = componentIds.FirstOrDefault(id => !all.ContainsKey(id));
+        if (unknown is not null)
+        {
+            throw new DomainRuleException($"There is no component with id '{unknown}' to subscribe to.");
+        }
+
+        return componentIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => all[id], StringComparer.Ordinal);
+    }
+
+    private static string[] Names(Subscriber subscriber, Dictionary<string, string> chosen)
+        => subscriber.ComponentIds.Select(id => chosen.GetValueOrDefault(id)).OfType<string>().ToArray();
+}
+
+/// <summary>How many subscribe requests one client address may make per window (StatusComms:Subscriptions).</summary>
+public sealed record SubscriptionLimits(int SubscribesPerWindow = 5, TimeSpan Window = default)
+{
+    public TimeSpan Window { get; init; } = Window == default ? TimeSpan.FromMinutes(10) : Window;
+}
+
+public sealed record SubscribeOutcome(bool IsAccepted, TimeSpan? RetryAfter, string? MailProblem)
+{
+    public static SubscribeOutcome Accepted { get; } = new(true, null, null);
+
+    public static SubscribeOutcome Limited(TimeSpan wait) => new(false, wait, null);
+
+    public static SubscribeOutcome MailFailed(string reason) => new(false, null, reason);
+}
+
+public sealed record ImportReport(int ConfirmationsSent, int AlreadyConfirmed, IReadOnlyList<string> Invalid, int MailFailures);
+
+/// <summary>A subscription link that cannot be used: forged, changed, expired, or for a subscription that is gone.</summary>
+public sealed class SubscriptionLinkException(string message) : Exception(message);

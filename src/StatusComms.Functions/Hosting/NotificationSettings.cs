@@ -1,0 +1,64 @@
+namespace StatusComms.Functions.Hosting;
+
+/// <summary>Subscriptions (<c>StatusComms:Subscriptions</c>).</summary>
+public sealed class SubscriptionSettings
+{
+    /// <summary>
+    /// Base64 secret (32 bytes or more) that signs subscription links and derives subscriber ids. When empty it is
+    /// derived from the API key; set it explicitly in production and never change it (links in old mails and
+    /// subscriber ids depend on it).
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>Subscribe requests per client address per window. Default 5 per 10 minutes.</summary>
+    public int SubscribesPerWindow { get; set; } = 5;
+
+    public int WindowMinutes { get; set; } = 10;
+
+    /// <summary>Where the public subscription endpoints are reached (the Functions app). Default: the page URL (the local runner serves both).</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Optional address for mailto: one-click unsubscribes (List-Unsubscribe).</summary>
+    public string? UnsubscribeMailto { get; set; }
+
+    /// <summary>Most addresses one import request may carry. Default 10,000.</summary>
+    public int MaxImport { get; set; } = 10_000;
+}
+
+/// <summary>Email (<c>StatusComms:Email</c>): SendGrid when an API key is set, else the pickup folder.</summary>
+public sealed class EmailSettings
+{
+    public string? SendGridApiKey { get; set; }
+
+    /// <summary>Another SendGrid endpoint (a contract-test mock, or the EU region's https://api.eu.sendgrid.com).</summary>
+    public string? SendGridHost { get; set; }
+
+    /// <summary>SendGrid's Event Webhook verification key (the base64 public key from the Mail Settings page).</summary>
+    public string? EventWebhookPublicKey { get; set; }
+
+    /// <summary>How old an Event Webhook timestamp may be. Default 10 minutes.</summary>
+    public int EventWebhookMaxAgeMinutes { get; set; } = 10;
+
+    public string FromAddress { get; set; } = "status@example.com";
+
+    /// <summary>Display name of the sender; default "{page name} status".</summary>
+    public string? FromName { get; set; }
+
+    /// <summary>Folder for .eml files when no API key is set. Relative paths are from the working directory. Default ".local/mail".</summary>
+    public string PickupFolder { get; set; } = Path.Combine(".local", "mail");
+
+    /// <summary>How long a SendGrid call may take before it counts as ambiguous. Default 30 s.</summary>
+    public int TimeoutSeconds { get; set; } = 30;
+}
+
+/// <summary>Webhook subscribers (<c>StatusComms:Webhooks</c>).</summary>
+public sealed class WebhookSettings
+{
+    /// <summary>Allow endpoints on private, loopback and link-local addresses (for tests and private networks). Default off.</summary>
+    public bool AllowPrivateTargets { get; set; }
+
+    /// <summary>Allow plain http endpoints. Default off: https only.</summary>
+    public bool AllowHttp { get; set; }
+
+    public int TimeoutSeconds { get; set; } = 10;
+}

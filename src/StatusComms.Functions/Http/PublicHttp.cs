@@ -1,0 +1,71 @@
+using System.Net;
+using Microsoft.Extensions.Primitives;
+
+namespace StatusComms.Functions.Http;
+
+/// <summary>What the public (anonymous) endpoints share: HTML form bodies, HTML answers with strict headers, the caller's address.</summary>
+public static class PublicHttp
+{
+    /// <summary>A subscribe or manage form never needs more.</summary>
+    public const int MaxFormBytes = 32 * 1024;
+
+    /// <summary>An HTML form post, urlencoded or multipart (RFC 8058 allows either for one-click unsubscribes).</summary>
+    public static bool IsForm(HttpRequest request) => request.HasFormContentType;
+
+    public static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxFormBytes)
+        {
+            throw new ApiProblemException(413, "Body too large", $"The form exceeds {MaxFormBytes / 1024} KB.");
+        }
+
+        try
+        {
+            return await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueCountLimit = 1000, ValueLengthLimit = MaxFormBytes, MultipartBodyLengthLimit = MaxFormBytes }, cancellationToken);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new ApiProblemException(400, "Unreadable form", exception.Message);
+        }
+    }
+
+    /// <summary>The form value, or the query string's (one-click unsubscribe URLs carry the token in the query).</summary>
+    public static string? Value(HttpRequest request, IFormCollection? form, string name)
+        => form is not null && form.TryGetValue(name, out var posted) && !StringValues.IsNullOrEmpty(posted) ? posted.ToString() : request.Query[name].FirstOrDefault();
+
+    /// <summary>
+    /// An HTML answer. These pages carry tokens in their URL: no-referrer keeps them from leaking to the next site;
+    /// they are never cached or framed, and only post forms back to this app.
+    /// </summary>
+    public static ContentResult Html(HttpRequest request, string html, int status = StatusCodes.Status200OK)
+    {
+        var headers = request.HttpContext.Response.Headers;
+        headers.CacheControl = "no-store";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["X-Content-Type-Options"] = "nosniff";
+        headers["X-Frame-Options"] = "DENY";
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        return new ContentResult { Content = html, ContentType = "text/html; charset=utf-8", StatusCode = status };
+    }
+
+    /// <summary>
+    /// The caller's address for rate limiting: the first X-Forwarded-For hop (Azure's front ends set it; they
+    /// replace what a client sends), else the connection's address.
+    /// </summary>
+    public static string ClientAddress(HttpRequest request)
+    {
+        var forwarded = request.Headers["X-Forwarded-For"].FirstOrDefault()?.Split(',')[0].Trim();
+        if (!string.IsNullOrEmpty(forwarded))
+        {
+            // "203.0.113.7:50123" or "[2001:db8::1]:443": drop the port.
+            if (IPEndPoint.TryParse(forwarded, out var endpoint))
+            {
+                return endpoint.Address.ToString();
+            }
+
+            return forwarded;
+        }
+
+        return request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    }
+}

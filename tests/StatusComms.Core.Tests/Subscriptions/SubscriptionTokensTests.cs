@@ -1,0 +1,80 @@
+using StatusComms.Subscriptions;
+
+namespace StatusComms.Core.Tests.Subscriptions;
+
+public sealed class SubscriptionTokensTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+    private static readonly SubscriptionTokens Tokens = new(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray());
+
+    [Fact]
+    public void A_token_names_its_subscriber_for_its_purpose()
+    {
+        var token = Tokens.Create(TokenPurpose.Unsubscribe, "abc234", Now);
+
+        var check = Tokens.Read(token, TokenPurpose.Unsubscribe, Now.AddYears(3));
+
+        Assert.True(check.IsValid);
+        Assert.Equal("abc234", check.SubscriberId);
+    }
+
+    [Fact]
+    public void A_changed_token_is_refused()
+    {
+        var token = Tokens.Create(TokenPurpose.Manage, "abc234", Now);
+        var payload = token[..token.IndexOf('.', StringComparison.Ordinal)];
+        var forgedPayload = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("x")) + payload[4..];
+
+        Assert.False(Tokens.Read(forgedPayload + token[payload.Length..], TokenPurpose.Manage, Now).IsValid);
+        Assert.False(Tokens.Read(token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1], TokenPurpose.Manage, Now).IsValid);
+        Assert.False(Tokens.Read(token.Replace(".", string.Empty, StringComparison.Ordinal), TokenPurpose.Manage, Now).IsValid);
+        Assert.False(Tokens.Read(string.Empty, TokenPurpose.Manage, Now).IsValid);
+        Assert.False(Tokens.Read("not a token at all", TokenPurpose.Manage, Now).IsValid);
+    }
+
+    [Fact]
+    public void A_token_signed_with_another_key_is_refused()
+    {
+        var other = new SubscriptionTokens(new byte[32]);
+
+        var token = other.Create(TokenPurpose.Unsubscribe, "abc234", Now);
+
+        Assert.Equal("The link is incomplete or was changed.", Tokens.Read(token, TokenPurpose.Unsubscribe, Now).Refusal);
+    }
+
+    [Fact]
+    public void A_token_for_one_purpose_does_not_work_for_another()
+    {
+        var confirm = Tokens.Create(TokenPurpose.Confirm, "abc234", Now);
+
+        Assert.Equal("This link is for something else.", Tokens.Read(confirm, TokenPurpose.Unsubscribe, Now).Refusal);
+    }
+
+    [Fact]
+    public void A_confirmation_link_expires_after_7_days_but_manage_and_unsubscribe_links_do_not()
+    {
+        var confirm = Tokens.Create(TokenPurpose.Confirm, "abc234", Now);
+        var manage = Tokens.Create(TokenPurpose.Manage, "abc234", Now);
+
+        Assert.True(Tokens.Read(confirm, TokenPurpose.Confirm, Now.AddDays(7)).IsValid);
+        Assert.StartsWith("This confirmation link has expired.", Tokens.Read(confirm, TokenPurpose.Confirm, Now.AddDays(7).AddSeconds(1)).Refusal, StringComparison.Ordinal);
+        Assert.True(Tokens.Read(manage, TokenPurpose.Manage, Now.AddYears(10)).IsValid);
+    }
+
+    [Fact]
+    public void Subscriber_ids_are_keyed_stable_and_reveal_nothing_of_the_address()
+    {
+        var id = Tokens.SubscriberId("ada@example.com");
+
+        Assert.Equal(id, Tokens.SubscriberId("ada@example.com"));
+        Assert.NotEqual(id, new SubscriptionTokens(new byte[32]).SubscriberId("ada@example.com"));
+        Assert.Matches("^[a-z2-7]{26}$", id);
+        Assert.DoesNotContain("ada", id, StringComparison.Ordinal);
+        Assert.True(StatusComms.Common.Ids.IsWellFormed(id));
+        Assert.Matches("^w[a-z2-7]{25}$", SubscriptionTokens.NewWebhookSubscriberId());
+    }
+
+    [Fact]
+    public void A_short_key_is_refused()
+        => Assert.Throws<ArgumentException>(() => new SubscriptionTokens(new byte[16]));
+}

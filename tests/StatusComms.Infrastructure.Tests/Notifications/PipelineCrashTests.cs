@@ -1,0 +1,170 @@
+using Microsoft.Extensions.Time.Testing;
+using StatusComms.Notifications;
+
+namespace StatusComms.Infrastructure.Tests.Notifications;
+
+/// <summary>
+/// The pipeline on Azurite, crashed at every step of the fan-out and of each send (before and after every call at
+/// its edges), then left to recover as the Functions host would (a crashed message is delivered again). Each run
+/// must end with every subscriber who wants the update having got it exactly once, or, where SendGrid's events
+/// cannot tell whether an interrupted send went out, with that batch recorded as ambiguous and nobody mailed twice.
+/// </summary>
+public sealed class PipelineCrashTests(PipelineFixture page) : IClassFixture<PipelineFixture>
+{
+    private static readonly DeliveryOptions Base = new() { ScanPageSize = 400 };
+
+    [Fact]
+    public async Task Without_a_crash_each_subscriber_who_wants_the_update_gets_it_once_in_batches_of_at_most_1000()
+    {
+        var run = await RunAsync(int.MaxValue, Base);
+
+        Assert.Null(run.Plan.Crashed);
+        Assert.Equal(2, run.Sender.Sent.Count); // 1,440 recipients: 1,000 + 440, one call each.
+        Assert.All(run.Sender.Sent, m => Assert.InRange(m.Recipients.Count, 1, 1000));
+        AssertExactlyOnce(run.Sender, page.ExpectedRecipients);
+        Assert.Empty(await page.Ledger.ListProblemsAsync(100, CancellationToken.None) is var problems ? problems.Where(p => p.Key == run.Key).ToArray() : []);
+    }
+
+    [Fact]
+    public async Task A_crash_at_any_step_with_sendgrid_events_leads_to_exactly_one_mail_per_subscriber()
+    {
+        var options = Base with { ProviderEvents = true };
+        var steps = (await RunAsync(int.MaxValue, options, evidence: true)).Plan.Steps;
+        Assert.True(steps > 30, $"{steps} steps");
+
+        var failures = new List<string>();
+        for (var step = 1; step <= steps; step++)
+        {
+            var run = await RunAsync(step, options, evidence: true);
+            Assert.NotNull(run.Plan.Crashed);
+            var problem = Check(run.Sender, page.ExpectedRecipients);
+            if (problem is not null)
+            {
+                failures.Add($"step {step} ({run.Plan.Crashed}): {problem}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    [Fact]
+    public async Task A_crash_at_any_step_without_sendgrid_events_never_mails_anyone_twice_and_records_what_it_cannot_know()
+    {
+        var steps = (await RunAsync(int.MaxValue, Base)).Plan.Steps;
+
+        var failures = new List<string>();
+        var ambiguous = 0;
+        for (var step = 1; step <= steps; step++)
+        {
+            var run = await RunAsync(step, Base);
+            var problems = (await page.Ledger.ListProblemsAsync(1000, CancellationToken.None)).Where(p => p.Key == run.Key).ToArray();
+            // Between the claim and the record of the outcome: before the call (nothing went out) or after it.
+            var beforeCall = run.Plan.Crashed!.StartsWith("after TryClaimAsync(b", StringComparison.Ordinal) || run.Plan.Crashed == "before SendGrid mail/send";
+            var afterCall = run.Plan.Crashed == "after SendGrid mail/send" || run.Plan.Crashed.StartsWith("before RecordAsync(b", StringComparison.Ordinal);
+            var interrupted = beforeCall || afterCall;
+            if (!interrupted)
+            {
+                if (Check(run.Sender, page.ExpectedRecipients) is { } problem)
+                {
+                    failures.Add($"step {step} ({run.Plan.Crashed}): {problem}");
+                }
+
+                if (problems.Length > 0)
+                {
+                    failures.Add($"step {step} ({run.Plan.Crashed}): unexpected problem {problems[0].Record.State} {problems[0].Record.Reason}");
+                }
+
+                continue;
+            }
+
+            // The send was claimed and the worker died around the call: recorded as ambiguous, not sent again.
+            ambiguous++;
+            var record = Assert.Single(problems).Record;
+            Assert.Equal(DeliveryState.Ambiguous, record.State);
+            Assert.Contains("Not sent again", record.Reason, StringComparison.Ordinal);
+            var mailed = run.Sender.Sent.SelectMany(m => m.Recipients).GroupBy(r => r.Email).ToArray();
+            Assert.All(mailed, g => Assert.Single(g));
+            var expectedMissing = afterCall ? 0 : record.Recipients;
+            Assert.Equal(page.ExpectedRecipients.Count - expectedMissing, mailed.Length);
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        Assert.Equal(8, ambiguous); // 2 batches × (after the claim, before the call, after the call, before the record).
+    }
+
+    [Fact]
+    public async Task Turning_notifications_off_for_an_update_sends_nothing()
+    {
+        var run = await RunAsync(int.MaxValue, Base, deliver: false);
+
+        Assert.Empty(run.Sender.Sent);
+    }
+
+    private async Task<Run> RunAsync(int crashAt, DeliveryOptions options, bool evidence = false, bool deliver = true)
+    {
+        var time = new FakeTimeProvider(PipelineFixture.Start);
+        var notification = await page.PostIncidentAsync(time.GetUtcNow(), deliver);
+        var plan = new CrashPlan(crashAt);
+        var queue = new ClockQueue(time, plan);
+        var sender = new CapturingSender(plan);
+        if (evidence)
+        {
+            // SendGrid's "processed" event for every accepted message, as the events endpoint records it.
+            sender.Evidence = mail => page.Ledger.NoteEvidenceAsync(mail.CustomArgs["sc_key"], mail.CustomArgs["sc_target"], mail.CustomArgs["sc_attempt"], CancellationToken.None);
+        }
+
+        var dispatcher = page.Dispatcher(new CrashingLedger(page.Ledger, plan), new CrashingSubscribers(page.Subscribers, plan), queue, sender, options, time);
+        queue.Redeliver(notification);
+        for (var handled = 0; handled < 200; handled++)
+        {
+            if (queue.TakeNext() is not { } next)
+            {
+                break;
+            }
+
+            if (next.Due > time.GetUtcNow())
+            {
+                time.Advance(next.Due - time.GetUtcNow());
+            }
+
+            try
+            {
+                switch (next.Message)
+                {
+                    case NotificationRef fanOut:
+                        await dispatcher.FanOutAsync(fanOut, CancellationToken.None);
+                        break;
+                    case BatchMessage batch:
+                        await dispatcher.SendBatchAsync(batch, CancellationToken.None);
+                        break;
+                }
+            }
+            catch (CrashException)
+            {
+                queue.Redeliver(next.Message); // The host delivers the message again.
+            }
+        }
+
+        Assert.Equal(0, queue.Count);
+        return new Run(notification.Key, plan, sender);
+    }
+
+    private static void AssertExactlyOnce(CapturingSender sender, IReadOnlySet<string> expected)
+    {
+        var problem = Check(sender, expected);
+        Assert.True(problem is null, problem);
+    }
+
+    private static string? Check(CapturingSender sender, IReadOnlySet<string> expected)
+    {
+        var counts = sender.Sent.SelectMany(m => m.Recipients).GroupBy(r => r.Email, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var twice = counts.Where(c => c.Value > 1).Select(c => c.Key).Take(3).ToArray();
+        var missing = expected.Where(e => !counts.ContainsKey(e)).Take(3).ToArray();
+        var stray = counts.Keys.Where(e => !expected.Contains(e)).Take(3).ToArray();
+        return twice.Length + missing.Length + stray.Length == 0
+            ? null
+            : $"{counts.Count(c => c.Value > 1)} twice (e.g. {string.Join(", ", twice)}), {expected.Count(e => !counts.ContainsKey(e))} missing (e.g. {string.Join(", ", missing)}), {stray.Length} not subscribed (e.g. {string.Join(", ", stray)})";
+    }
+
+    private sealed record Run(string Key, CrashPlan Plan, CapturingSender Sender);
+}

@@ -40,10 +40,10 @@ public sealed class TableSubscriberStore(NotificationTables tables) : ISubscribe
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
+        // The Tables client answers a delete of a missing row with its 404 response rather than an exception.
         try
         {
-            await Table.DeleteEntityAsync(tables.PageId, id, ETag.All, cancellationToken);
-            return true;
+            return (await Table.DeleteEntityAsync(tables.PageId, id, ETag.All, cancellationToken)).Status != 404;
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
         {

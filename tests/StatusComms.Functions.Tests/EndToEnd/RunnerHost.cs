@@ -74,6 +74,9 @@ public sealed class RunnerHost : IAsyncDisposable
     /// <summary>A next-update time <paramref name="minutes"/> from now, as the API takes it.</summary>
     public static string Soon(int minutes = 25) => DateTimeOffset.UtcNow.AddMinutes(minutes).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>GET a JSON document with the key.</summary>
+    public async Task<JsonNode?> GetJsonAsync(string path) => JsonNode.Parse(await Client.GetStringAsync(path));
+
     public static StringContent Json(object body)
         => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
 
@@ -109,6 +112,9 @@ public sealed class RunnerHost : IAsyncDisposable
         var response = await Anonymous.GetAsync(path);
         return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync() : null;
     }
+
+    /// <summary>The blob container this host publishes the site to.</summary>
+    public string SiteContainer => _unique;
 
     /// <summary>Where this host's mail goes (no SendGrid key: the pickup folder).</summary>
     public string MailFolder => Path.Combine(Path.GetTempPath(), "statuscomms-mail", _unique);

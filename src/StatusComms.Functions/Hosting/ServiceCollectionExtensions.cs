@@ -144,6 +144,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<Subscriptions.SubscriptionPages>();
+        services.AddSingleton<ProviderEventService>();
+        if (settings.Email.EventWebhookPublicKey is { Length: > 0 } publicKey)
+        {
+            services.AddSingleton(new EventWebhookSignature(publicKey, TimeSpan.FromMinutes(settings.Email.EventWebhookMaxAgeMinutes)));
+        }
     }
 
     private static void Base64Messages(QueueClientOptions options) => options.MessageEncoding = QueueMessageEncoding.Base64;

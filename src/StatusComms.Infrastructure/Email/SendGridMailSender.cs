@@ -42,7 +42,9 @@ public sealed class SendGridMailSender(ISendGridClient client, TimeProvider time
         }
 
         var body = response.Body is null ? string.Empty : await response.Body.ReadAsStringAsync(cancellationToken);
-        var reason = $"SendGrid answered {status} {response.StatusCode}: {Shorten(body)}";
+        // A validating mock (the contract tests' Prism) names the violated rule in sl-violations.
+        var violations = Header(response, "sl-violations");
+        var reason = $"SendGrid answered {status} {response.StatusCode}: {Shorten(body)}" + (violations is null ? string.Empty : $" {Shorten(violations)}");
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             var reset = long.TryParse(Header(response, "X-RateLimit-Reset"), out var epoch) ? DateTimeOffset.FromUnixTimeSeconds(epoch) : time.GetUtcNow().AddSeconds(60);
@@ -66,9 +68,10 @@ public sealed class SendGridMailSender(ISendGridClient client, TimeProvider time
                 Tos = [new EmailAddress(r.Email)],
                 Substitutions = r.Substitutions.Count == 0 ? null : new Dictionary<string, string>(r.Substitutions),
                 Headers = r.Headers.Count == 0 ? null : new Dictionary<string, string>(r.Headers),
-                CustomArgs = r.CustomArgs.Count == 0 ? null : new Dictionary<string, string>(r.CustomArgs),
+                // The batch's arguments go on every personalization: SendGrid's own description types the top-level
+                // custom_args as a string, and events carry a personalization's arguments all the same.
+                CustomArgs = r.CustomArgs.Concat(mail.CustomArgs).ToDictionary(a => a.Key, a => a.Value) is { Count: > 0 } args ? args : null,
             }).ToList(),
-            CustomArgs = mail.CustomArgs.Count == 0 ? null : new Dictionary<string, string>(mail.CustomArgs),
             Categories = [mail.Category],
         };
         return message;

@@ -77,6 +77,14 @@ public static class PublicApiBuilder
             c.OnlyShowIfDegraded,
             children);
 
+    /// <summary>One incident as the API files show it (webhook payloads carry the same object).</summary>
+    public static PublicIncident IncidentOf(Incident incident, SiteContent content)
+        => Incident(IncidentDigest.Of(incident), content, Components(content).ToDictionary(c => c.Id, StringComparer.Ordinal));
+
+    /// <summary>One maintenance as the API files show it.</summary>
+    public static PublicMaintenance MaintenanceOf(ScheduledMaintenance maintenance, SiteContent content)
+        => Maintenance(maintenance, content, Components(content).ToDictionary(c => c.Id, StringComparer.Ordinal));
+
     private static PublicIncident Incident(IncidentDigest incident, SiteContent content, IReadOnlyDictionary<string, PublicComponent> components)
         => new(
             incident.Id,

@@ -92,6 +92,32 @@ public sealed class SubscriptionService(
     public Task<bool> RemoveAsync(string id, CancellationToken cancellationToken) => store.DeleteAsync(id, cancellationToken);
 
     /// <summary>
+    /// Adds a webhook subscriber (management API only): the endpoint must be https and resolve to public addresses
+    /// (unless configuration allows otherwise). Returns the subscriber and the signing secret, shown once.
+    /// </summary>
+    public async Task<(Subscriber Subscriber, string Secret)> AddWebhookAsync(Uri endpoint, IReadOnlyList<string> componentIds, IHostResolver resolver, WebhookPolicy policy, CancellationToken cancellationToken)
+    {
+        var refusal = WebhookTargetsCheck(endpoint, endpoint.IsAbsoluteUri ? await resolver.ResolveAsync(endpoint.Host, cancellationToken) : [], policy);
+        if (refusal is not null)
+        {
+            throw new DomainRuleException(refusal);
+        }
+
+        var chosen = await KnownComponentsAsync(componentIds, cancellationToken);
+        var secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var subscriber = Subscriber.ForWebhook(SubscriptionTokens.NewWebhookSubscriberId(), endpoint, secret, chosen.Keys.ToArray(), time.GetUtcNow());
+        if (!await store.TryAddAsync(subscriber, cancellationToken))
+        {
+            throw new ConcurrencyConflictException("Try again: a webhook id collided.");
+        }
+
+        return (subscriber, secret);
+    }
+
+    private static string? WebhookTargetsCheck(Uri endpoint, IReadOnlyList<System.Net.IPAddress> resolved, WebhookPolicy policy)
+        => WebhookTargets.Check(endpoint, resolved, policy.AllowPrivateTargets, policy.AllowHttp);
+
+    /// <summary>
     /// Imports a list: each address is subscribed as pending and sent a confirmation mail (one call per 1,000), so
     /// only people who confirm are ever sent notifications. Addresses already confirmed are left as they are.
     /// </summary>

@@ -21,6 +21,18 @@ public sealed record ImportRequest
     public required IReadOnlyList<SubscribeFields> Subscribers { get; init; }
 }
 
+/// <summary>Body of POST subscribers: <c>{"subscriber": {"endpoint": "https://…", "component_ids": [...]}}</c>.</summary>
+public sealed record WebhookSubscriberRequest
+{
+    public required WebhookSubscriberFields Subscriber { get; init; }
+}
+
+public sealed record WebhookSubscriberFields
+{
+    public string? Endpoint { get; init; }
+    public IReadOnlyList<string>? ComponentIds { get; init; }
+}
+
 /// <summary>A subscriber as the management API shows it (the webhook secret is never shown again).</summary>
 public sealed record SubscriberJson(
     string Id,

@@ -145,6 +145,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<Subscriptions.SubscriptionPages>();
         services.AddSingleton<ProviderEventService>();
+        services.AddSingleton<IHostResolver, StatusComms.Infrastructure.Webhooks.DnsHostResolver>();
+        services.AddSingleton<IWebhookSender>(_ => new StatusComms.Infrastructure.Webhooks.HttpWebhookSender(settings.Webhooks.AllowPrivateTargets, TimeSpan.FromSeconds(settings.Webhooks.TimeoutSeconds)));
+        services.AddSingleton<WebhookDispatcher>();
         if (settings.Email.EventWebhookPublicKey is { Length: > 0 } publicKey)
         {
             services.AddSingleton(new EventWebhookSignature(publicKey, TimeSpan.FromMinutes(settings.Email.EventWebhookMaxAgeMinutes)));

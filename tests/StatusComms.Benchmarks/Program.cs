@@ -30,6 +30,19 @@ if (args.Contains("--first-page"))
     return 0;
 }
 
+if (args.Contains("--fan-out"))
+{
+    // One update to 100,000 confirmed subscribers (docs/benchmarks.md, "E-mail fan-out").
+    var store = Environment.GetEnvironmentVariable("STATUSCOMMS_TEST_STORAGE") is { Length: > 0 } conn ? conn : "UseDevelopmentStorage=true";
+    var count = args.SkipWhile(a => a != "--subscribers").Skip(1).Select(int.Parse).FirstOrDefault(100_000);
+    var f = await FanOutCost.MeasureAsync(store, count, workers: 4);
+    Console.WriteLine($"{f.Subscribers:N0} subscribers seeded in {f.SeedSeconds:F0} s");
+    Console.WriteLine("| subscribers | SendGrid calls | recipients | most per call | fan-out | end to end | peak working set |");
+    Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    Console.WriteLine($"| {f.Subscribers:N0} | {f.Calls} | {f.Recipients:N0} | {f.MaxPerCall:N0} | {f.FanOutSeconds:F1} s | {f.TotalSeconds:F1} s | {f.PeakWorkingSetMb:F0} MB |");
+    return 0;
+}
+
 if (args.Contains("--history-cost"))
 {
     // Publishing cost at 10 and at 10,000 past incidents (docs/benchmarks.md, "Cost as history grows").

@@ -25,6 +25,20 @@ param pageId string = 'statuscomms'
 @description('Display name of the status page.')
 param pageName string = 'StatusComms'
 
+@description('Base64 secret (32+ bytes) that signs subscription links and derives subscriber ids. Set once; never change it. Empty: derived from the API key.')
+@secure()
+param subscriptionSigningKey string = ''
+
+@description('SendGrid API key. Empty: no mail is sent (the app writes .eml files to its local disk).')
+@secure()
+param sendGridApiKey string = ''
+
+@description('Sender address of notification mail (a domain authenticated in SendGrid).')
+param mailFromAddress string = 'status@example.com'
+
+@description('SendGrid signed Event Webhook verification key (base64). Empty: events are not accepted.')
+param sendGridEventWebhookPublicKey string = ''
+
 @description('Maximum number of Flex Consumption instances.')
 @minValue(40)
 @maxValue(1000)
@@ -134,6 +148,13 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'StatusComms__PageName', value: pageName }
         // The public page is served by the account's static website ($web).
         { name: 'StatusComms__PageUrl', value: storage.properties.primaryEndpoints.web }
+        // Subscribers and mail (docs/notifications.md). The queue triggers bind to this flat setting.
+        { name: 'StatusCommsQueuePrefix', value: 'statuscomms' }
+        { name: 'StatusComms__Subscriptions__PublicBaseUrl', value: 'https://${functionAppName}.azurewebsites.net' }
+        { name: 'StatusComms__Subscriptions__SigningKey', value: subscriptionSigningKey }
+        { name: 'StatusComms__Email__SendGridApiKey', value: sendGridApiKey }
+        { name: 'StatusComms__Email__FromAddress', value: mailFromAddress }
+        { name: 'StatusComms__Email__EventWebhookPublicKey', value: sendGridEventWebhookPublicKey }
       ]
     }
     functionAppConfig: {

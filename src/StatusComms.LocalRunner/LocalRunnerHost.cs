@@ -53,6 +53,9 @@ public static class LocalRunnerHost
         Console.WriteLine(generatedKey
             ? $"  API key         {app.Configuration["StatusComms:ApiKey"]}   (generated; set StatusComms__ApiKey to choose one)"
             : "  API key         from StatusComms__ApiKey");
+        Console.WriteLine(app.Services.GetRequiredService<StatusComms.Notifications.IMailSender>() is StatusComms.Infrastructure.Email.PickupFolderMailSender pickup
+            ? $"  Mail            {address}/_mail/   (no SendGrid key: .eml files in {pickup.Folder})"
+            : "  Mail            SendGrid");
         Console.WriteLine($"  Try             curl -H \"Authorization: OAuth $KEY\" {address}/api/v1/pages/{pageId}/components");
         Console.WriteLine();
         await app.WaitForShutdownAsync();

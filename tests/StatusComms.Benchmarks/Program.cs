@@ -30,12 +30,21 @@ if (args.Contains("--first-page"))
     return 0;
 }
 
+if (args.Contains("--seed-subscribers"))
+{
+    var at = Array.IndexOf(args, "--seed-subscribers");
+    var seedStore = Environment.GetEnvironmentVariable("STATUSCOMMS_TEST_STORAGE") is { Length: > 0 } c ? c : "UseDevelopmentStorage=true";
+    await FanOutCost.SeedAsync(seedStore, args[at + 1], int.Parse(args[at + 2], CultureInfo.InvariantCulture));
+    return 0;
+}
+
 if (args.Contains("--fan-out"))
 {
     // One update to 100,000 confirmed subscribers (docs/benchmarks.md, "E-mail fan-out").
     var store = Environment.GetEnvironmentVariable("STATUSCOMMS_TEST_STORAGE") is { Length: > 0 } conn ? conn : "UseDevelopmentStorage=true";
     var count = args.SkipWhile(a => a != "--subscribers").Skip(1).Select(int.Parse).FirstOrDefault(100_000);
-    var f = await FanOutCost.MeasureAsync(store, count, workers: 4);
+    var workers = args.SkipWhile(a => a != "--workers").Skip(1).Select(int.Parse).FirstOrDefault(4);
+    var f = await FanOutCost.MeasureAsync(store, count, workers);
     Console.WriteLine($"{f.Subscribers:N0} subscribers seeded in {f.SeedSeconds:F0} s");
     Console.WriteLine("| subscribers | SendGrid calls | recipients | most per call | fan-out | end to end | peak working set |");
     Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");

@@ -26,7 +26,7 @@ public sealed class NotificationComposer(IEmailRenderer renderer, SubscriptionTo
 
     public const string UnsubscribeTag = "-unsubscribe_url-";
 
-    public async Task<MailBatch> ComposeAsync(NotificationContent content, IReadOnlyList<Subscriber> recipients, IReadOnlyDictionary<string, string> customArgs, CancellationToken cancellationToken)
+    public async Task<MailBatch> ComposeAsync(NotificationContent content, IReadOnlyList<SubscriberChoice> recipients, IReadOnlyDictionary<string, string> customArgs, CancellationToken cancellationToken)
     {
         var body = await renderer.RenderAsync("notification", new NotificationEmailView(content, ManageTag, UnsubscribeTag), cancellationToken);
         var now = time.GetUtcNow();

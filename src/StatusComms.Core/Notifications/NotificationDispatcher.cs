@@ -178,7 +178,7 @@ public sealed partial class NotificationDispatcher(
         var webhooks = new List<string>();
         while (true)
         {
-            var page = await subscribers.ListAsync(after, options.ScanPageSize, cancellationToken);
+            var page = await subscribers.ListChoicesAsync(after, options.ScanPageSize, cancellationToken);
             var restart = false;
             foreach (var subscriber in page)
             {

@@ -6,7 +6,11 @@ namespace StatusComms.StatusPage;
 /// <param name="Url">Public URL of the status site, without a trailing slash.</param>
 /// <param name="TimeZone">IANA zone Statuspage clients expect in <c>page.time_zone</c>; times are shown in UTC.</param>
 /// <param name="UptimeWeights">How much of each status counts as downtime; Statuspage's weights when null.</param>
-public sealed record PageSettings(string Id, string Name, string Url, string TimeZone, Uptime.UptimeWeights? UptimeWeights = null)
+/// <param name="SubscribeUrl">Where the page's subscribe form posts (the public subscribe endpoint); no form when null.</param>
+public sealed record PageSettings(string Id, string Name, string Url, string TimeZone, Uptime.UptimeWeights? UptimeWeights = null, string? SubscribeUrl = null)
 {
+    /// <summary>The origin the subscribe form posts to, for the page's Content-Security-Policy form-action.</summary>
+    public string? SubscribeOrigin => SubscribeUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null;
+
     public Uptime.UptimeWeights Weights => UptimeWeights ?? Uptime.UptimeWeights.Default;
 }

@@ -107,7 +107,7 @@ public static class SiteViewBuilder
     public static NotFoundView NotFound(SiteContent content, SiteAssets assets) => new(Chrome(content, assets));
 
     private static SiteChrome Chrome(SiteContent content, SiteAssets assets)
-        => new(content.Page.Name, content.Page.Url, assets, content.LastChangedAt);
+        => new(content.Page.Name, content.Page.Url, assets, content.LastChangedAt, content.Page.SubscribeUrl, content.Page.SubscribeOrigin);
 
     private static ComponentGroupView[] Groups(IReadOnlyList<Component> components, StatusRollup rollup, Func<Component, UptimeView?> uptime)
     {

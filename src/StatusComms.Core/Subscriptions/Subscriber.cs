@@ -47,8 +47,11 @@ public sealed class Subscriber
     public bool IsEmail => Email is not null;
 
     /// <summary>True for a confirmed subscriber who wants to hear about an event touching <paramref name="componentIds"/>.</summary>
-    public bool WantsToHearAbout(IReadOnlyCollection<string> componentIds)
-        => Status == SubscriberStatus.Confirmed && (ComponentIds.Count == 0 || componentIds.Count == 0 || ComponentIds.Any(componentIds.Contains));
+    public bool WantsToHearAbout(IReadOnlyCollection<string> componentIds) => Wants(Status, ComponentIds, componentIds);
+
+    /// <summary>Confirmed, and chose no component (everything), or one the event affects; a page-wide event reaches all.</summary>
+    public static bool Wants(SubscriberStatus status, IReadOnlyList<string> chosen, IReadOnlyCollection<string> affected)
+        => status == SubscriberStatus.Confirmed && (chosen.Count == 0 || affected.Count == 0 || chosen.Any(affected.Contains));
 
     public static Subscriber ForEmail(string id, string email, IReadOnlyList<string> componentIds, DateTimeOffset now)
     {
@@ -140,6 +143,8 @@ public sealed class Subscriber
             Version = s.Version,
         };
 
+    public SubscriberChoice ToChoice() => new(Id, Email, IsEmail, Status, ComponentIds);
+
     /// <summary>Called by the store after a write, with the stored row's new version.</summary>
     public void MarkSaved(string? version) => Version = version;
 
@@ -155,6 +160,15 @@ public sealed class Subscriber
 
         return componentIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }
+}
+
+/// <summary>
+/// Just what the fan-out and the send need to know of a subscriber: id, address (null for a webhook; not read by
+/// the fan-out), status and choice.
+/// </summary>
+public sealed record SubscriberChoice(string Id, string? Email, bool IsEmail, SubscriberStatus Status, IReadOnlyList<string> ComponentIds)
+{
+    public bool WantsToHearAbout(IReadOnlyCollection<string> componentIds) => Subscriber.Wants(Status, ComponentIds, componentIds);
 }
 
 public sealed record SubscriberSnapshot(

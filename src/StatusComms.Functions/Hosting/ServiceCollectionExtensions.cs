@@ -43,7 +43,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StatusCommsOptions>>().Value;
-            return new PageSettings(o.PageId, o.PageName, o.PageUrl.TrimEnd('/'), o.TimeZone, o.Uptime.ToWeights());
+            var publicBase = (o.Subscriptions.PublicBaseUrl is { Length: > 0 } url ? url : o.PageUrl).TrimEnd('/');
+            return new PageSettings(o.PageId, o.PageName, o.PageUrl.TrimEnd('/'), o.TimeZone, o.Uptime.ToWeights(), $"{publicBase}/api/{Routes.PublicSubscriptions}");
         });
 
         services.AddSingleton(sp => new StatusTable(
@@ -90,7 +91,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<INotificationOutbox, TableNotificationOutbox>();
         services.AddSingleton(new NotificationQueueNames(configuration[StatusCommsOptions.QueuePrefixSetting] is { Length: > 0 } prefix ? prefix : StatusCommsOptions.DefaultQueuePrefix));
         services.AddSingleton<INotificationQueue>(sp => new StorageNotificationQueue(sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<NotificationQueueNames>()));
-        services.AddSingleton<IEmailRenderer>(_ => new RazorLightEmailRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
+        services.AddSingleton(_ => new RazorLightEmailRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
+        services.AddSingleton<IEmailRenderer>(sp => sp.GetRequiredService<RazorLightEmailRenderer>());
         services.AddSingleton(_ => new RazorLightSubscriptionPages(Path.Combine(AppContext.BaseDirectory, "templates")));
         services.AddSingleton(sp =>
         {

@@ -29,6 +29,13 @@ public static class PublicHttp
         }
     }
 
+    /// <summary>The posted form (null for a GET) and the link's token, from the form or the query string.</summary>
+    public static async Task<(IFormCollection? Form, string? Token)> FormAndTokenAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var form = HttpMethods.IsPost(request.Method) && IsForm(request) ? await ReadFormAsync(request, cancellationToken) : null;
+        return (form, Value(request, form, "token"));
+    }
+
     /// <summary>The form value, or the query string's (one-click unsubscribe URLs carry the token in the query).</summary>
     public static string? Value(HttpRequest request, IFormCollection? form, string name)
         => form is not null && form.TryGetValue(name, out var posted) && !StringValues.IsNullOrEmpty(posted) ? posted.ToString() : request.Query[name].FirstOrDefault();

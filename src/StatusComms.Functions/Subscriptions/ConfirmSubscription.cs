@@ -13,8 +13,7 @@ public sealed class ConfirmSubscription(SubscriptionService subscriptions, Subsc
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Routes.ConfirmSubscription)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var form = HttpMethods.IsPost(request.Method) && PublicHttp.IsForm(request) ? await PublicHttp.ReadFormAsync(request, cancellationToken) : null;
-        var token = PublicHttp.Value(request, form, "token");
+        var (form, token) = await PublicHttp.FormAndTokenAsync(request, cancellationToken);
         try
         {
             if (!HttpMethods.IsPost(request.Method))

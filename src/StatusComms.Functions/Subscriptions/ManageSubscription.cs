@@ -10,8 +10,7 @@ public sealed class ManageSubscription(SubscriptionService subscriptions, Subscr
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Routes.ManageSubscription)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var form = HttpMethods.IsPost(request.Method) && PublicHttp.IsForm(request) ? await PublicHttp.ReadFormAsync(request, cancellationToken) : null;
-        var token = PublicHttp.Value(request, form, "token");
+        var (form, token) = await PublicHttp.FormAndTokenAsync(request, cancellationToken);
         try
         {
             string? saved = null;

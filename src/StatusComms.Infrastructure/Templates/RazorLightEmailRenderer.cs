@@ -20,8 +20,21 @@ public sealed class RazorLightEmailRenderer : IEmailRenderer
             throw new DirectoryNotFoundException($"The email templates are missing: {root} does not exist.");
         }
 
+        _root = root;
         _html = new RazorLightEngineBuilder().UseFileSystemProject(root).UseMemoryCachingProvider().Build();
         _text = new RazorLightEngineBuilder().UseFileSystemProject(root).UseMemoryCachingProvider().DisableEncoding().Build();
+    }
+
+    private readonly string _root = string.Empty;
+
+    /// <summary>Compiles every mail template, text and HTML, so the first mail does not wait for the compiler.</summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        foreach (var file in Directory.EnumerateFiles(_root, "*.cshtml").Select(Path.GetFileName).Order(StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await (file!.EndsWith(".txt.cshtml", StringComparison.Ordinal) ? _text : _html).CompileTemplateAsync(file);
+        }
     }
 
     public async Task<RenderedEmail> RenderAsync<TModel>(string name, TModel model, CancellationToken cancellationToken)

@@ -78,6 +78,6 @@ public sealed class MailContentTests
             return s;
         }).ToArray();
         var content = new NotificationContent(new NotificationRef(NotificationKind.Incident, "inc1", "u1"), "Acme Cloud", "https://status.acme.test", name, "Investigating", "Major outage", name + " is what we see.", Now, [new ComponentLine("API", "Major outage")], ["api"], Now.AddMinutes(30), null, null, "https://status.acme.test/incidents/inc1.html", true);
-        return await composer.ComposeAsync(content, recipients, new Dictionary<string, string>(), CancellationToken.None);
+        return await composer.ComposeAsync(content, recipients.Select(r => r.ToChoice()).ToArray(), new Dictionary<string, string>(), CancellationToken.None);
     }
 }

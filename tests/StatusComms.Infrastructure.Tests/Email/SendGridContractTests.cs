@@ -20,7 +20,7 @@ public sealed class SendGridContractTests(PrismSendGrid prism) : IClassFixture<P
     public async Task A_notification_batch_of_1000_recipients_is_accepted()
     {
         var recipients = Enumerable.Range(0, 1000).Select(i => Confirmed($"user{i}@example.com")).ToArray();
-        var mail = await Composer().ComposeAsync(Content(), recipients, new Dictionary<string, string> { ["sc_key"] = "inc-abc-def", ["sc_target"] = "b00000", ["sc_attempt"] = "0011223344556677" }, CancellationToken.None);
+        var mail = await Composer().ComposeAsync(Content(), recipients.Select(r => r.ToChoice()).ToArray(), new Dictionary<string, string> { ["sc_key"] = "inc-abc-def", ["sc_target"] = "b00000", ["sc_attempt"] = "0011223344556677" }, CancellationToken.None);
 
         var result = await Sender().SendAsync(mail, CancellationToken.None);
 
@@ -37,7 +37,7 @@ public sealed class SendGridContractTests(PrismSendGrid prism) : IClassFixture<P
 
         foreach (var mail in new[]
         {
-            await composer.ComposeAsync(maintenance, [Confirmed("a@example.com")], new Dictionary<string, string>(), CancellationToken.None),
+            await composer.ComposeAsync(maintenance, [Confirmed("a@example.com").ToChoice()], new Dictionary<string, string>(), CancellationToken.None),
             await composer.ComposeConfirmationAsync("Acme Cloud", "https://status.acme.test", [pending], ["API"], CancellationToken.None),
             await composer.ComposeConfirmationAsync("Acme Cloud", "https://status.acme.test", [Confirmed("old@example.com")], [], CancellationToken.None),
         })
@@ -51,7 +51,7 @@ public sealed class SendGridContractTests(PrismSendGrid prism) : IClassFixture<P
     public async Task More_than_1000_personalizations_are_refused_by_sendgrids_description()
     {
         var recipients = Enumerable.Range(0, 1001).Select(i => Confirmed($"user{i}@example.com")).ToArray();
-        var mail = await Composer().ComposeAsync(Content(), recipients, new Dictionary<string, string>(), CancellationToken.None);
+        var mail = await Composer().ComposeAsync(Content(), recipients.Select(r => r.ToChoice()).ToArray(), new Dictionary<string, string>(), CancellationToken.None);
 
         var result = await Sender().SendAsync(mail, CancellationToken.None);
 
@@ -63,7 +63,7 @@ public sealed class SendGridContractTests(PrismSendGrid prism) : IClassFixture<P
     [Fact]
     public async Task A_mail_without_a_sender_is_refused()
     {
-        var mail = await Composer().ComposeAsync(Content(), [Confirmed("a@example.com")], new Dictionary<string, string>(), CancellationToken.None);
+        var mail = await Composer().ComposeAsync(Content(), [Confirmed("a@example.com").ToChoice()], new Dictionary<string, string>(), CancellationToken.None);
         var message = SendGridMailSender.ToMessage(mail);
         message.From = null;
 

@@ -75,7 +75,9 @@ public sealed class CrashingSubscribers(ISubscriberStore inner, CrashPlan plan) 
 
     public Task<IReadOnlyList<Subscriber>> ListAsync(string? afterId, int limit, CancellationToken cancellationToken) => plan.AroundAsync(nameof(ListAsync), () => inner.ListAsync(afterId, limit, cancellationToken));
 
-    public Task<IReadOnlyList<Subscriber>> ListRangeAsync(string firstId, string lastId, CancellationToken cancellationToken) => plan.AroundAsync(nameof(ListRangeAsync), () => inner.ListRangeAsync(firstId, lastId, cancellationToken));
+    public Task<IReadOnlyList<SubscriberChoice>> ListChoicesAsync(string? afterId, int limit, CancellationToken cancellationToken) => plan.AroundAsync(nameof(ListChoicesAsync), () => inner.ListChoicesAsync(afterId, limit, cancellationToken));
+
+    public Task<IReadOnlyList<SubscriberChoice>> ListRangeAsync(string firstId, string lastId, CancellationToken cancellationToken) => plan.AroundAsync(nameof(ListRangeAsync), () => inner.ListRangeAsync(firstId, lastId, cancellationToken));
 
     public Task<IReadOnlyDictionary<SubscriberStatus, int>> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
 }

@@ -40,6 +40,11 @@ public sealed class Incident
     public DateTimeOffset? MonitoringAt { get; private set; }
     public DateTimeOffset? ResolvedAt { get; private set; }
 
+    /// <summary>The published postmortem's customer summary in plain text (Statuspage's postmortem_body); null until published.</summary>
+    public string? PostmortemBody { get; private set; }
+
+    public DateTimeOffset? PostmortemPublishedAt { get; private set; }
+
     /// <summary>The components this incident affects, with the status each is in because of it.</summary>
     public IReadOnlyDictionary<string, ComponentStatus> Components => _components;
 
@@ -127,6 +132,25 @@ public sealed class Incident
         return Append(request with { Status = status }, knownComponents, now);
     }
 
+    /// <summary>
+    /// Publishes the postmortem: a resolved incident moves to the postmortem stage with an update telling customers
+    /// (which notifies its subscribers); an incident whose postmortem was published already keeps its stage and
+    /// takes the corrected summary without a new update.
+    /// </summary>
+    /// <returns>The update posted, or null for a correction.</returns>
+    public IncidentUpdate? PublishPostmortem(string summary, UpdateRequest announcement, IReadOnlyDictionary<string, Component> knownComponents, DateTimeOffset now)
+    {
+        if (Status is not (IncidentStatus.Resolved or IncidentStatus.Postmortem))
+        {
+            throw new DomainRuleException("Only a resolved incident can publish its postmortem: resolve it first.");
+        }
+
+        PostmortemBody = summary;
+        PostmortemPublishedAt = now;
+        UpdatedAt = now;
+        return Status == IncidentStatus.Resolved ? PostUpdate(announcement with { Status = IncidentStatus.Postmortem }, knownComponents, now) : null;
+    }
+
     public void Rename(string name, DateTimeOffset now)
     {
         ValidateName(name);
@@ -165,6 +189,8 @@ public sealed class Incident
             StartedAt = snapshot.StartedAt,
             MonitoringAt = snapshot.MonitoringAt,
             ResolvedAt = snapshot.ResolvedAt,
+            PostmortemBody = snapshot.PostmortemBody,
+            PostmortemPublishedAt = snapshot.PostmortemPublishedAt,
             Version = version,
         };
         foreach (var (componentId, status) in snapshot.Components)
@@ -179,7 +205,7 @@ public sealed class Incident
 
     /// <summary>The header fields, as a store writes them.</summary>
     public IncidentSnapshot ToSnapshot()
-        => new(Id, Name, Status, Impact, ImpactOverridden, CreatedAt, UpdatedAt, StartedAt, MonitoringAt, ResolvedAt, _components);
+        => new(Id, Name, Status, Impact, ImpactOverridden, CreatedAt, UpdatedAt, StartedAt, MonitoringAt, ResolvedAt, _components, PostmortemBody, PostmortemPublishedAt);
 
     /// <summary>Called by the store once the unsaved updates are written.</summary>
     public void MarkSaved(string version)

@@ -18,7 +18,9 @@ public sealed record IncidentDigest(
     DateTimeOffset? MonitoringAt,
     DateTimeOffset? ResolvedAt,
     IReadOnlyDictionary<string, ComponentStatus> Components,
-    IReadOnlyList<UpdateDigest> Updates)
+    IReadOnlyList<UpdateDigest> Updates,
+    string? PostmortemBody = null,
+    DateTimeOffset? PostmortemPublishedAt = null)
 {
     public bool IsOpen => Status is IncidentStatus.Investigating or IncidentStatus.Identified or IncidentStatus.Monitoring;
 
@@ -34,7 +36,9 @@ public sealed record IncidentDigest(
             incident.MonitoringAt,
             incident.ResolvedAt,
             new Dictionary<string, ComponentStatus>(incident.Components, StringComparer.Ordinal),
-            incident.Updates.Select(UpdateDigest.Of).ToArray());
+            incident.Updates.Select(UpdateDigest.Of).ToArray(),
+            incident.PostmortemBody,
+            incident.PostmortemPublishedAt);
 
     /// <summary>The same digest with the bodies of its oldest updates shortened to a pointer at the incident page,
     /// for the rare incident whose text exceeds what one index row can hold.</summary>

@@ -14,4 +14,6 @@ public sealed record IncidentSnapshot(
     DateTimeOffset StartedAt,
     DateTimeOffset? MonitoringAt,
     DateTimeOffset? ResolvedAt,
-    IReadOnlyDictionary<string, ComponentStatus> Components);
+    IReadOnlyDictionary<string, ComponentStatus> Components,
+    string? PostmortemBody = null,
+    DateTimeOffset? PostmortemPublishedAt = null);

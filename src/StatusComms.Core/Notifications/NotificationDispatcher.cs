@@ -136,6 +136,32 @@ public sealed partial class NotificationDispatcher(
     }
 
     /// <summary>
+    /// A person's decision to send a failed or ambiguous delivery again (after checking, for an ambiguous one, that
+    /// it did not go out). Returns the record queued again, or null when there is no such problem.
+    /// </summary>
+    public async Task<DeliveryRecord?> ResendAsync(string key, string target, string by, CancellationToken cancellationToken)
+    {
+        var current = await ledger.GetRecordAsync(key, target, cancellationToken);
+        if (current?.State is not (DeliveryState.Failed or DeliveryState.Ambiguous))
+        {
+            return null;
+        }
+
+        var again = current with { State = DeliveryState.RetryScheduled, FinishedAt = time.GetUtcNow(), Reason = $"Sent again at the request of {by}. Before: {current.Reason}" };
+        await ledger.RecordAsync(key, again, cancellationToken);
+        if (target.StartsWith('w'))
+        {
+            await queue.EnqueueWebhookAsync(new WebhookMessage(key, target[1..]), TimeSpan.Zero, cancellationToken);
+        }
+        else if (int.TryParse(target.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+        {
+            await queue.EnqueueBatchAsync(new BatchMessage(key, index), TimeSpan.Zero, cancellationToken);
+        }
+
+        return again;
+    }
+
+    /// <summary>
     /// A batch message the host gave up on (moved to the poison queue after maxDequeueCount failures): recorded as
     /// failed with its cause, or as ambiguous if it was claimed, so that it shows in the management API.
     /// </summary>

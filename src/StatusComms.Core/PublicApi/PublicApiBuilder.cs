@@ -110,7 +110,9 @@ public static class PublicApiBuilder
                 u.DeliverNotifications,
                 null,
                 null)).ToArray(),
-            incident.Components.Keys.Select(components.GetValueOrDefault).OfType<PublicComponent>().OrderBy(c => c.Position).ToArray());
+            incident.Components.Keys.Select(components.GetValueOrDefault).OfType<PublicComponent>().OrderBy(c => c.Position).ToArray(),
+            incident.PostmortemBody,
+            incident.PostmortemPublishedAt);
 
     private static PublicMaintenance Maintenance(ScheduledMaintenance maintenance, SiteContent content, IReadOnlyDictionary<string, PublicComponent> components)
     {

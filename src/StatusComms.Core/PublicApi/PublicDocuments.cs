@@ -57,7 +57,9 @@ public sealed record PublicIncident(
     DateTimeOffset StartedAt,
     string PageId,
     IReadOnlyList<PublicIncidentUpdate> IncidentUpdates,
-    IReadOnlyList<PublicComponent> Components);
+    IReadOnlyList<PublicComponent> Components,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PostmortemBody = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PostmortemPublishedAt = null);
 
 public sealed record PublicMaintenanceUpdate(
     string Id,

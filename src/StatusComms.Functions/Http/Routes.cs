@@ -29,6 +29,7 @@ public static class Routes
     public const string SubscriberImport = Subscribers + "/import";
     public const string Subscriber = Subscribers + "/{subscriberId}";
     public const string DeliveryProblems = Page + "/deliveries/problems";
+    public const string ResendDelivery = Page + "/deliveries/{notificationKey}/{target}/resend";
 
     // Public, anonymous endpoints: subscription links and SendGrid's Event Webhook. Outside /api/v1/, so the
     // gate asks for no key; each proves itself with a signed token or signature instead.

@@ -68,6 +68,8 @@ internal static class EntityMapping
             ["MonitoringAt"] = incident.MonitoringAt,
             ["ResolvedAt"] = incident.ResolvedAt,
             ["Components"] = JsonSerializer.Serialize(incident.Components.ToDictionary(c => c.Key, c => WireName.Of(c.Value)), Json),
+            ["PostmortemBody"] = incident.PostmortemBody,
+            ["PostmortemPublishedAt"] = incident.PostmortemPublishedAt,
         };
 
     public static IncidentSnapshot ToIncidentSnapshot(TableEntity row)
@@ -83,7 +85,9 @@ internal static class EntityMapping
             row.GetDateTimeOffset("MonitoringAt"),
             row.GetDateTimeOffset("ResolvedAt"),
             (JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString("Components") ?? "{}", Json) ?? [])
-                .ToDictionary(c => c.Key, c => WireName.Parse<ComponentStatus>(c.Value), StringComparer.Ordinal));
+                .ToDictionary(c => c.Key, c => WireName.Parse<ComponentStatus>(c.Value), StringComparer.Ordinal),
+            row.GetString("PostmortemBody"),
+            row.GetDateTimeOffset("PostmortemPublishedAt"));
 
     public static TableEntity ToEntity(string partitionKey, IncidentUpdate update)
         => new(partitionKey, RowKeys.IncidentUpdate(update.IncidentId, update.Sequence))

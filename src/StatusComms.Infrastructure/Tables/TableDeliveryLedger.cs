@@ -98,9 +98,9 @@ public sealed class TableDeliveryLedger(NotificationTables tables) : IDeliveryLe
         {
             await IndexProblemAsync(key, record, cancellationToken);
         }
-        else if (record.State == DeliveryState.Sent)
+        else
         {
-            // An ambiguous send that the provider's events showed went out is no longer a problem.
+            // Settled as sent by the provider's events, or queued again by a person: no longer a problem.
             try
             {
                 await Table.DeleteEntityAsync(ProblemsPartition, $"{key}|{record.Target}", Azure.ETag.All, cancellationToken);

@@ -114,6 +114,7 @@ public sealed class PublishedSite : IAsyncLifetime
         await ScheduleAsync("Database upgrade for Reports", now.AddMinutes(-20), now.AddHours(2), componentIds.Skip(35).Take(2));
         await ScheduleAsync("Network maintenance in Europe (Dublin)", now.AddDays(3), now.AddDays(3).AddHours(1), componentIds.Skip(11).Take(1));
 
+        await PublishPostmortemAsync(_incidentIds[0]);
         await SeedUptimeAsync(componentIds, now);
 
         var published = await Host.Client.PostAsync(RunnerHost.Api("publish"), content: null);
@@ -135,6 +136,34 @@ public sealed class PublishedSite : IAsyncLifetime
             Directory.Delete(Folder, recursive: true);
         }
     }
+
+    /// <summary>The first resolved incident gets a published postmortem, so its page is checked like every other.</summary>
+    private async Task PublishPostmortemAsync(string incidentId)
+    {
+        async Task Send(HttpMethod method, string path, object body)
+        {
+            var response = await Host.Client.SendAsync(new HttpRequestMessage(method, RunnerHost.Api($"incidents/{incidentId}/postmortem{path}")) { Content = RunnerHost.Json(body) });
+            Assert.True(response.IsSuccessStatusCode, $"{method} postmortem{path}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        await Send(HttpMethod.Post, string.Empty, new { });
+        await Send(HttpMethod.Patch, string.Empty, new
+        {
+            postmortem = new
+            {
+                executive_summary = "For 20 minutes, events sent to us were processed up to 20 minutes late. Nothing was lost, and processing has been on time since.",
+                root_cause = "A queue worker ran out of memory under a burst of large events, and restarted over and over until the queue drained.",
+                apology = "We're sorry: for 20 minutes your events arrived late, and dashboards and alerts built on them were late too.",
+            },
+        });
+        await Send(HttpMethod.Post, "/action-items", new { action_item = new { description = "Double the queue workers' memory and alert when a worker restarts twice in ten minutes", owner = "Data platform team", due_date = "2026-12-31", kind = "immediate_fix" } });
+        await Send(HttpMethod.Post, "/status", new { status = "in_review" });
+        await Send(HttpMethod.Post, "/status", new { status = "final" });
+        await Send(HttpMethod.Post, "/publish", new { });
+        _postmortemPage = $"postmortems/{incidentId}.html";
+    }
+
+    private string? _postmortemPage;
 
     private async Task ScheduleAsync(string name, DateTimeOffset from, DateTimeOffset until, IEnumerable<string> componentIds)
     {
@@ -190,7 +219,7 @@ public sealed class PublishedSite : IAsyncLifetime
 
     private async Task SaveAsync()
     {
-        var pages = new List<string> { "index.html", "history.html", "404.html" };
+        var pages = new List<string> { "index.html", "history.html", "404.html", _postmortemPage! };
         pages.AddRange(_incidentIds.Select(id => $"incidents/{id}.html"));
         var history = await Host.SiteAsync("/history.html") ?? string.Empty;
         pages.AddRange(System.Text.RegularExpressions.Regex.Matches(history, "href=\"/(history/[0-9-]+\\.html)\"").Select(m => m.Groups[1].Value));

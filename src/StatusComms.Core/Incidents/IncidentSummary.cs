@@ -9,8 +9,9 @@ public sealed record IncidentSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset StartedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? ResolvedAt)
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? PostmortemPublishedAt = null)
 {
     public static IncidentSummary Of(Incident incident)
-        => new(incident.Id, incident.Name, incident.Status, incident.Impact, incident.CreatedAt, incident.StartedAt, incident.UpdatedAt, incident.ResolvedAt);
+        => new(incident.Id, incident.Name, incident.Status, incident.Impact, incident.CreatedAt, incident.StartedAt, incident.UpdatedAt, incident.ResolvedAt, incident.PostmortemPublishedAt);
 }

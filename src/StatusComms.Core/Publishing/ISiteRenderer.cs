@@ -15,6 +15,7 @@ public enum SiteTemplate
     Incident,
     History,
     NotFound,
+    Postmortem,
 }
 
 public sealed record StaticAsset(string Name, ReadOnlyMemory<byte> Content, string ContentType);

@@ -137,6 +137,26 @@ public sealed class SitePublisher(
             Stopwatch.GetElapsedTime(started));
     }
 
+    /// <summary>The customer summary page of a postmortem, as it is (or would be) published.</summary>
+    public async Task<string> RenderPostmortemAsync(Postmortems.CustomerSummary summary, DateTimeOffset publishedAt, CancellationToken cancellationToken)
+    {
+        var content = new SiteContent(page, await components.ListAsync(cancellationToken), [], [], [], time.GetUtcNow());
+        return await renderer.RenderAsync(SiteTemplate.Postmortem, SiteViewBuilder.PostmortemPage(content, summary, publishedAt, _assets.Value.Links), cancellationToken);
+    }
+
+    /// <summary>Writes postmortems/{incident}.html. The incident's own page and the API files follow with the incident's pending mark.</summary>
+    public async Task<ArtifactWriteOutcome> PublishPostmortemAsync(Postmortems.CustomerSummary summary, DateTimeOffset publishedAt, CancellationToken cancellationToken)
+    {
+        var version = await ledger.GetPageVersionAsync(cancellationToken);
+        var html = await RenderPostmortemAsync(summary, publishedAt, cancellationToken);
+        foreach (var asset in _assets.Value.Artifacts)
+        {
+            await site.WriteAsync(asset, version, cancellationToken);
+        }
+
+        return await site.WriteAsync(Html(SiteViewBuilder.PostmortemPath(summary.IncidentId), html, CachePolicy.Settled), version, cancellationToken);
+    }
+
     private static SiteArtifact Html(string path, string html, string cacheControl)
         => new(path, Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", cacheControl);
 

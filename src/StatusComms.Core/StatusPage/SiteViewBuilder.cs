@@ -74,8 +74,16 @@ public static class SiteViewBuilder
             incident.ResolvedAt,
             incident.Components.Keys.Select(id => names.GetValueOrDefault(id)).OfType<string>().Order(StringComparer.CurrentCulture).ToArray(),
             incident.Updates.Reverse().Select(Update).ToArray(),
-            MonthOf(incident.CreatedAt) >= HistoryWindowStart(content.Now) ? HistoryHref : MonthHref(MonthOf(incident.CreatedAt)));
+            MonthOf(incident.CreatedAt) >= HistoryWindowStart(content.Now) ? HistoryHref : MonthHref(MonthOf(incident.CreatedAt)),
+            incident.PostmortemPublishedAt is null ? null : PostmortemHref(incident.Id));
     }
+
+    public static string PostmortemHref(string incidentId) => $"/postmortems/{incidentId}.html";
+
+    public static string PostmortemPath(string incidentId) => $"postmortems/{incidentId}.html";
+
+    public static PostmortemPageView PostmortemPage(SiteContent content, Postmortems.CustomerSummary summary, DateTimeOffset publishedAt, SiteAssets assets)
+        => new(Chrome(content, assets), summary, publishedAt);
 
     /// <summary>
     /// A page of history: every month from <paramref name="first"/> to <paramref name="last"/>, newest first, each
@@ -92,7 +100,7 @@ public static class SiteViewBuilder
                 MonthLabel(month),
                 incidents
                     .Where(i => MonthOf(i.CreatedAt) == month)
-                    .Select(i => new HistoryEntryView(i.Id, i.Name, IncidentHref(i.Id), i.Impact, StatusLabels.For(i.Impact), StatusLabels.For(i.Status), i.StartedAt, i.ResolvedAt))
+                    .Select(i => new HistoryEntryView(i.Id, i.Name, IncidentHref(i.Id), i.Impact, StatusLabels.For(i.Impact), StatusLabels.For(i.Status), i.StartedAt, i.ResolvedAt, i.PostmortemPublishedAt is null ? null : PostmortemHref(i.Id)))
                     .ToArray()));
         }
 

@@ -137,7 +137,11 @@ public sealed record IncidentPageView(
     DateTimeOffset? ResolvedAt,
     IReadOnlyList<string> AffectedComponents,
     IReadOnlyList<UpdateView> Updates,
-    string HistoryHref);
+    string HistoryHref,
+    string? PostmortemHref = null);
+
+/// <summary>postmortems/{incident}.html: the customer summary of a published postmortem.</summary>
+public sealed record PostmortemPageView(SiteChrome Chrome, Postmortems.CustomerSummary Summary, DateTimeOffset PublishedAt);
 
 /// <summary>A page of incident history: some months, newest first, and links to older and newer pages.</summary>
 public sealed record HistoryView(SiteChrome Chrome, string Title, IReadOnlyList<HistoryMonthView> Months, HistoryLink? Older, HistoryLink? Newer);
@@ -146,7 +150,7 @@ public sealed record HistoryMonthView(string Id, string Label, IReadOnlyList<His
 
 public sealed record HistoryLink(string Href, string Label);
 
-public sealed record HistoryEntryView(string Id, string Name, string Href, IncidentImpact Impact, string ImpactLabel, string StatusLabel, DateTimeOffset StartedAt, DateTimeOffset? ResolvedAt);
+public sealed record HistoryEntryView(string Id, string Name, string Href, IncidentImpact Impact, string ImpactLabel, string StatusLabel, DateTimeOffset StartedAt, DateTimeOffset? ResolvedAt, string? PostmortemHref = null);
 
 /// <summary>What every page's head needs.</summary>
 public sealed record HeadView(string Title, string Description, SiteChrome Chrome);

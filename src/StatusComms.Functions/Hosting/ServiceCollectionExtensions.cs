@@ -71,6 +71,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PublishAfterChange>();
         services.AddSingleton<ComponentService>();
         services.AddSingleton<IncidentService>();
+        services.AddSingleton<StatusComms.Postmortems.IPostmortemStore, TablePostmortemStore>();
+        services.AddSingleton<StatusComms.Postmortems.PostmortemService>();
         services.AddSingleton<MaintenanceService>();
         services.AddSingleton<ApiGate>();
         AddNotifications(services, settings, configuration);

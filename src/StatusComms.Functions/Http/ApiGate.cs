@@ -62,6 +62,8 @@ public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, ILogge
     {
         switch (exception)
         {
+            case StatusComms.Postmortems.IncidentNotFoundException missing:
+                return Problems.NotFound("incident", missing.IncidentId, context);
             case ApiProblemException problem:
                 return Problems.Create(problem.Status, problem.Title, problem.Message, context);
             case CandorRejectedException rejected:

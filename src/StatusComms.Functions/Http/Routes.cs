@@ -38,4 +38,14 @@ public static class Routes
     public const string ManageSubscription = PublicSubscriptions + "/manage";
     public const string Unsubscribe = PublicSubscriptions + "/unsubscribe";
     public const string SendGridEvents = "public/sendgrid/events";
+
+    // Postmortems (management API).
+    public const string Postmortem = Incident + "/postmortem";
+    public const string PostmortemTimeline = Postmortem + "/timeline";
+    public const string PostmortemActionItems = Postmortem + "/action-items";
+    public const string PostmortemActionItem = PostmortemActionItems + "/{itemId}";
+    public const string PostmortemStatus = Postmortem + "/status";
+    public const string PostmortemPreview = Postmortem + "/preview";
+    public const string PostmortemPublish = Postmortem + "/publish";
+    public const string PostmortemMarkdown = Postmortem + "/markdown";
 }

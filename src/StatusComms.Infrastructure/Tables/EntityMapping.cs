@@ -141,6 +141,7 @@ internal static class EntityMapping
             ["StartedAt"] = incident.StartedAt,
             ["UpdatedAt"] = incident.UpdatedAt,
             ["ResolvedAt"] = incident.ResolvedAt,
+            ["PostmortemPublishedAt"] = incident.PostmortemPublishedAt,
         };
         var json = JsonSerializer.Serialize(incident, Json);
         for (var keep = incident.Updates.Count; json.Length > MaxDigestChars && keep > 1; keep /= 2)
@@ -179,7 +180,8 @@ internal static class EntityMapping
             row.GetDateTimeOffset("CreatedAt")!.Value,
             row.GetDateTimeOffset("StartedAt")!.Value,
             row.GetDateTimeOffset("UpdatedAt")!.Value,
-            row.GetDateTimeOffset("ResolvedAt"));
+            row.GetDateTimeOffset("ResolvedAt"),
+            row.GetDateTimeOffset("PostmortemPublishedAt"));
 
     public static TableEntity ToHeader(string partitionKey, MaintenanceSnapshot maintenance)
         => new(partitionKey, RowKeys.Maintenance(maintenance.Id))

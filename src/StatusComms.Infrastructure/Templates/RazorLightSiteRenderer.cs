@@ -16,6 +16,7 @@ public sealed class RazorLightSiteRenderer : ISiteRenderer
         [SiteTemplate.Incident] = "Incident.cshtml",
         [SiteTemplate.History] = "History.cshtml",
         [SiteTemplate.NotFound] = "NotFound.cshtml",
+        [SiteTemplate.Postmortem] = "Postmortem.cshtml",
     };
 
     private readonly RazorLightEngine _engine;

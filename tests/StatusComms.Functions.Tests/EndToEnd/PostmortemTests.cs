@@ -149,10 +149,12 @@ public sealed class PostmortemTests : RunnerTest
         Assert.Equal("resolved", (string?)(await Host.GetJsonAsync(RunnerHost.Api($"incidents/{id}")))!["status"]);
     }
 
-    [Fact]
-    public async Task A_postmortem_that_blames_a_person_cannot_be_published()
+    [Theory]
+    [InlineData("Human error: the engineer should have checked the route list before the change.")]
+    [InlineData("Dave deployed a routing change that left out the EU card route.")]
+    public async Task A_postmortem_that_blames_a_person_cannot_be_published(string rootCause)
     {
-        var id = await ResolvedIncidentWithDraftAsync(rootCause: "Human error: the engineer should have checked the route list before the change.");
+        var id = await ResolvedIncidentWithDraftAsync(rootCause);
         await Send(HttpMethod.Post, $"incidents/{id}/postmortem/action-items", new { action_item = new { description = "Compare every routing change with the live route list before it is applied", owner = "Platform team", due_date = "2027-01-31" } });
         await Send(HttpMethod.Post, $"incidents/{id}/postmortem/status", new { status = "in_review" });
         await Send(HttpMethod.Post, $"incidents/{id}/postmortem/status", new { status = "final" });

@@ -20,6 +20,7 @@ public sealed record PostmortemEdit
     public string? RootCause { get; init; }
     public string? LessonsLearned { get; init; }
     public string? Apology { get; init; }
+    /// <summary>Ids of computed timeline entries (updates, component changes) to keep out of the customer summary.</summary>
     public IReadOnlyList<string>? HiddenTimelineEntries { get; init; }
 }
 

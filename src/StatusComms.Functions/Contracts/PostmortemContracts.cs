@@ -7,37 +7,7 @@ namespace StatusComms.Functions.Contracts;
 /// <summary>PATCH postmortem: <c>{"postmortem": {"title", "executive_summary", ...}}</c>; each field given replaces its section.</summary>
 public sealed record PostmortemRequest
 {
-    public required PostmortemFields Postmortem { get; init; }
-}
-
-public sealed record PostmortemFields
-{
-    public string? Title { get; init; }
-    public IReadOnlyList<string>? Owners { get; init; }
-    public IReadOnlyList<string>? Authors { get; init; }
-    public IReadOnlyList<string>? Participants { get; init; }
-    public string? ExecutiveSummary { get; init; }
-    public string? BusinessImpact { get; init; }
-    public string? RootCause { get; init; }
-    public string? LessonsLearned { get; init; }
-    public string? Apology { get; init; }
-
-    /// <summary>Ids of computed timeline entries (updates, component changes) to keep out of the customer summary.</summary>
-    public IReadOnlyList<string>? HiddenTimelineEntries { get; init; }
-
-    public PostmortemEdit ToEdit() => new()
-    {
-        Title = Title,
-        Owners = Owners,
-        Authors = Authors,
-        Participants = Participants,
-        ExecutiveSummary = ExecutiveSummary,
-        BusinessImpact = BusinessImpact,
-        RootCause = RootCause,
-        LessonsLearned = LessonsLearned,
-        Apology = Apology,
-        HiddenTimelineEntries = HiddenTimelineEntries,
-    };
+    public required PostmortemEdit Postmortem { get; init; }
 }
 
 /// <summary>POST postmortem/timeline: <c>{"entry": {"at", "text", "public"}}</c>.</summary>

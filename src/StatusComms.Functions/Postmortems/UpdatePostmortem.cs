@@ -12,7 +12,7 @@ public sealed class UpdatePostmortem(PostmortemService postmortems)
         CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<PostmortemRequest>(request, 256 * 1024, cancellationToken);
-        var details = await postmortems.EditAsync(incidentId, body.Postmortem.ToEdit(), Caller.NameOf(request), ApiResults.IfMatch(request), cancellationToken);
+        var details = await postmortems.EditAsync(incidentId, body.Postmortem, Caller.NameOf(request), ApiResults.IfMatch(request), cancellationToken);
         return ApiResults.Versioned(request, PostmortemJson.Envelope(details), details.Postmortem.Version);
     }
 }

@@ -21,6 +21,9 @@ public interface IDeliveryLedger
 
     Task<DeliveryRecord?> GetRecordAsync(string key, string target, CancellationToken cancellationToken);
 
+    /// <summary>Every send record of one update (its batches and webhooks), in one query.</summary>
+    Task<IReadOnlyList<DeliveryRecord>> ListRecordsAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>
     /// Claims a send: adds the record, or moves a record waiting for a retry to <see cref="DeliveryState.Claimed"/>,
     /// only if it is still as <paramref name="current"/> was read. False when someone else changed it first.

@@ -61,13 +61,18 @@ public sealed partial class NotificationDispatcher(
             return null;
         }
 
-        foreach (var webhook in batch.WebhookSubscriberIds)
-        {
-            await queue.EnqueueWebhookAsync(new WebhookMessage(message.Key, webhook), TimeSpan.Zero, cancellationToken);
-        }
-
         var now = time.GetUtcNow();
         var current = await ledger.GetRecordAsync(message.Key, batch.Target, cancellationToken);
+        if (current is null)
+        {
+            // The batch's webhook subscribers, queued once: before its email is claimed, so a crash in between
+            // queues them again (each webhook delivery is recorded, so a second message finds it done).
+            foreach (var webhook in batch.WebhookSubscriberIds)
+            {
+                await queue.EnqueueWebhookAsync(new WebhookMessage(message.Key, webhook), TimeSpan.Zero, cancellationToken);
+            }
+        }
+
         switch (current?.State)
         {
             case DeliveryState.Sent or DeliveryState.Failed:

@@ -187,12 +187,12 @@ public sealed class PostmortemService(
         foreach (var update in incident.Updates)
         {
             var key = new NotificationRef(NotificationKind.Incident, incident.Id, update.Id).Key;
-            foreach (var batch in (await deliveries.ReadPlanAsync(key, cancellationToken)).Batches)
+            var recordsTask = deliveries.ListRecordsAsync(key, cancellationToken);
+            var plan = await deliveries.ReadPlanAsync(key, cancellationToken);
+            var sent = (await recordsTask).Where(r => r.State == DeliveryState.Sent).Select(r => r.Target).ToHashSet(StringComparer.Ordinal);
+            foreach (var batch in plan.Batches.Where(b => sent.Contains(b.Target)))
             {
-                if ((await deliveries.GetRecordAsync(key, batch.Target, cancellationToken))?.State == DeliveryState.Sent)
-                {
-                    reached.UnionWith(batch.EmailSubscriberIds);
-                }
+                reached.UnionWith(batch.EmailSubscriberIds);
             }
         }
 

@@ -29,19 +29,7 @@ public static partial class JsonBody
             throw new ApiProblemException(415, "Unsupported media type", $"Send the body as application/json, not {mediaType}.");
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw TooLarge(maxBytes);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
+        using var buffer = await ReadLimitedAsync(request, maxBytes, cancellationToken);
         if (buffer.Length == 0)
         {
             throw new ApiProblemException(400, "Empty body", "The request needs a JSON body.");
@@ -57,6 +45,31 @@ public static partial class JsonBody
             var where = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? string.Empty : $" (at {exception.Path})";
             throw new ApiProblemException(400, "Invalid JSON", Explain(exception) + where);
         }
+    }
+
+    /// <summary>The raw body, refused with a 413 as soon as it passes <paramref name="maxBytes"/> (never read whole first).</summary>
+    public static async Task<MemoryStream> ReadLimitedAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            throw TooLarge(maxBytes);
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                await buffer.DisposeAsync();
+                throw TooLarge(maxBytes);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer;
     }
 
     private static ApiProblemException TooLarge(int maxBytes)

@@ -22,12 +22,7 @@ public sealed class SendGridEvents(ProviderEventService events, TimeProvider tim
             return Problems.Create(StatusCodes.Status404NotFound, "Not configured", "The SendGrid Event Webhook is not set up here (StatusComms:Email:EventWebhookPublicKey).", request.HttpContext);
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxBytes)
-        {
-            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "Body too large", $"At most {MaxBytes / (1024 * 1024)} MB of events per request.", request.HttpContext);
-        }
+        using var buffer = await JsonBody.ReadLimitedAsync(request, MaxBytes, cancellationToken);
 
         var refusal = signature.Check(
             request.Headers["X-Twilio-Email-Event-Webhook-Signature"].FirstOrDefault(),

@@ -73,6 +73,19 @@ public sealed class TableDeliveryLedger(NotificationTables tables) : IDeliveryLe
         return row is null ? null : ToRecord(row);
     }
 
+    public async Task<IReadOnlyList<DeliveryRecord>> ListRecordsAsync(string key, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        var records = new List<DeliveryRecord>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(key)} and RowKey ge {"send|"} and RowKey lt {"send|~"}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            records.Add(ToRecord(row));
+        }
+
+        return records;
+    }
+
     public async Task<bool> TryClaimAsync(string key, DeliveryRecord claim, DeliveryRecord? current, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();

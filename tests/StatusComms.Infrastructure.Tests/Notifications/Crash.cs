@@ -50,6 +50,8 @@ public sealed class CrashingLedger(IDeliveryLedger inner, CrashPlan plan) : IDel
 
     public Task<DeliveryRecord?> GetRecordAsync(string key, string target, CancellationToken cancellationToken) => plan.AroundAsync(nameof(GetRecordAsync), () => inner.GetRecordAsync(key, target, cancellationToken));
 
+    public Task<IReadOnlyList<DeliveryRecord>> ListRecordsAsync(string key, CancellationToken cancellationToken) => inner.ListRecordsAsync(key, cancellationToken);
+
     public Task<bool> TryClaimAsync(string key, DeliveryRecord claim, DeliveryRecord? current, CancellationToken cancellationToken) => plan.AroundAsync($"{nameof(TryClaimAsync)}({claim.Target})", () => inner.TryClaimAsync(key, claim, current, cancellationToken));
 
     public Task RecordAsync(string key, DeliveryRecord record, CancellationToken cancellationToken) => plan.AroundAsync($"{nameof(RecordAsync)}({record.Target} {record.State})", () => inner.RecordAsync(key, record, cancellationToken));

@@ -13,10 +13,27 @@ public sealed record CandorDraft
     /// <summary>Names of the components the incident affects.</summary>
     public IReadOnlyList<string> AffectedComponents { get; init; } = [];
 
-    /// <summary>When the next update is promised (UTC); required while the incident is unresolved.</summary>
+    /// <summary>
+    /// Names of every component on the page: the page's own vocabulary, which is never jargon to its readers.
+    /// The affected components count too, whether or not they are listed here.
+    /// </summary>
+    public IReadOnlyList<string> PageVocabulary { get; init; } = [];
+
+    /// <summary>
+    /// When the next update is promised (UTC), as given in <c>next_update_at</c>. When null, the promise is read
+    /// from the words ("Next update in 30 minutes"); while the incident is unresolved, one of the two is required.
+    /// </summary>
     public DateTimeOffset? NextUpdateAt { get; init; }
 
     public required DateTimeOffset Now { get; init; }
+
+    /// <summary>
+    /// The incident's own record of its impact (started, and resolved or now), when known: a resolved message or
+    /// postmortem stating a duration that contradicts it is an error.
+    /// </summary>
+    public DateTimeOffset? ImpactStartedAt { get; init; }
+
+    public DateTimeOffset? ImpactEndedAt { get; init; }
 
     /// <summary>For postmortems: what will be done so it does not happen again.</summary>
     public IReadOnlyList<ActionItem> ActionItems { get; init; } = [];
@@ -34,6 +51,8 @@ public sealed record CandorDraft
     public bool IsPlannedWork { get; init; }
 
     public bool IsUnresolved => !IsPlannedWork && Stage is IncidentStatus.Investigating or IncidentStatus.Identified or IncidentStatus.Monitoring;
+
+    public bool IsOver => !IsPlannedWork && Stage is IncidentStatus.Resolved or IncidentStatus.Postmortem;
 }
 
 /// <summary>A postmortem commitment: something concrete, someone who owns it, a date.</summary>

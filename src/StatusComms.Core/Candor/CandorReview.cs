@@ -7,12 +7,17 @@ public sealed record CandorReview(IReadOnlyList<CandorFinding> Findings, string?
 
     public bool HasErrors => Findings.Any(f => f.Severity == FindingSeverity.Error);
 
-    /// <summary>Reviews a draft: errors without an override reason reject it; otherwise the review is recorded.</summary>
+    /// <summary>
+    /// Reviews a draft. Errors without an override reason reject it when the check blocks (the default); when it
+    /// only warns (<see cref="CandorEnforcement.Warn"/>, for alerting integrations) they are recorded with the update.
+    /// </summary>
     public static CandorReview Of(CandorCheck check, CandorDraft draft, string? overrideReason)
     {
         ArgumentNullException.ThrowIfNull(check);
         var findings = check.Check(draft);
         var review = new CandorReview(findings, string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim());
-        return review.HasErrors && review.OverrideReason is null ? throw new CandorRejectedException(findings) : review;
+        return review.HasErrors && review.OverrideReason is null && check.Options.Enforcement == CandorEnforcement.Block
+            ? throw new CandorRejectedException(findings)
+            : review;
     }
 }

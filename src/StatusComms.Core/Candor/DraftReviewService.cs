@@ -21,6 +21,7 @@ public sealed class DraftReviewService(IComponentStore components, CandorCheck c
             Stage = draft.Stage,
             Impact = draft.Impact,
             AffectedComponents = names,
+            PageVocabulary = known.Values.Select(c => c.Name).ToArray(),
             NextUpdateAt = draft.NextUpdateAt,
             Now = time.GetUtcNow(),
             ActionItems = draft.ActionItems,

@@ -177,6 +177,24 @@ public sealed class Incident
         _updates[index] = _updates[index] with { Review = review };
     }
 
+    /// <summary>
+    /// Takes the next-update time from the words of an update posted without one ("Next update in 30 minutes"), so
+    /// the page and the API show the time the message promises.
+    /// </summary>
+    public void PromiseNextUpdate(string updateId, DateTimeOffset at)
+    {
+        var index = _updates.FindIndex(_savedUpdateCount, u => u.Id == updateId);
+        if (index < 0)
+        {
+            throw new InvalidOperationException($"Update {updateId} is not an unsaved update of incident {Id}.");
+        }
+
+        if (_updates[index].NextUpdateAt is null)
+        {
+            _updates[index] = _updates[index] with { NextUpdateAt = at };
+        }
+    }
+
     /// <summary>Rebuilds a stored incident. Only stores call this.</summary>
     public static Incident Rehydrate(IncidentSnapshot snapshot, IEnumerable<IncidentUpdate> updates, string version)
     {

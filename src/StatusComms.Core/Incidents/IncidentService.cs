@@ -109,8 +109,14 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
         }
 
         // The rules are checked against what was read; the store writes only if that is still what is stored,
-        // and only if it is what the caller read, so no one's update is lost or overwritten.
+        // and only if it is what the caller read, so no one's update is lost or overwritten. A caller who read an
+        // older version hears so first: someone else posted meanwhile, whatever the check would say of the draft.
         var version = expectedVersion ?? incident.Version!;
+        if (!string.Equals(version, incident.Version, StringComparison.Ordinal))
+        {
+            throw new ConcurrencyConflictException($"Incident {id} changed since version {version} was read: someone else posted meanwhile. Read it again and post on top of it.");
+        }
+
         var known = await knownTask;
         change(incident, known, time.GetUtcNow());
         await incidents.SaveAsync(incident, version, cancellationToken);
@@ -120,7 +126,9 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
 
     /// <summary>
     /// Runs the candor check on the update just posted, as customers will read it: errors reject it unless the
-    /// comms lead gave a reason to publish anyway; the findings and the reason are kept with the update.
+    /// comms lead gave a reason to publish anyway (or the check only warns); the findings and the reason are kept
+    /// with the update. An update without next_update_at whose words promise one ("Next update in 30 minutes", as
+    /// Statuspage clients write it) takes its time from the words.
     /// </summary>
     private void Review(Incident incident, IReadOnlyDictionary<string, Component> known, string? overrideReason, DateTimeOffset now)
     {
@@ -132,10 +140,17 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
             Stage = update.Status,
             Impact = incident.Impact,
             AffectedComponents = incident.Components.Keys.Select(id => known.GetValueOrDefault(id)?.Name).OfType<string>().ToArray(),
+            PageVocabulary = known.Values.Select(c => c.Name).ToArray(),
             NextUpdateAt = update.NextUpdateAt,
             Now = now,
+            ImpactStartedAt = incident.StartedAt,
+            ImpactEndedAt = incident.ResolvedAt ?? now,
         };
         incident.RecordReview(update.Id, CandorReview.Of(candor, draft, overrideReason));
+        if (update.NextUpdateAt is null && draft.IsUnresolved && candor.PromiseIn(update.Body, update.Status, now) is { } promise)
+        {
+            incident.PromiseNextUpdate(update.Id, promise.At);
+        }
     }
 
     private static UpdateRequest ToRequest(IncidentChanges changes, Incident incident, IReadOnlyDictionary<string, Component> known)

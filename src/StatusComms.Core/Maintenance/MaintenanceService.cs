@@ -69,6 +69,7 @@ public sealed class MaintenanceService(IMaintenanceStore maintenances, IComponen
             Stage = Incidents.IncidentStatus.Monitoring,
             Impact = Incidents.IncidentImpact.None,
             AffectedComponents = maintenance.ComponentIds.Select(id => known.GetValueOrDefault(id)?.Name).OfType<string>().ToArray(),
+            PageVocabulary = known.Values.Select(c => c.Name).ToArray(),
             Now = now,
             IsPlannedWork = true,
         }, overrideReason));

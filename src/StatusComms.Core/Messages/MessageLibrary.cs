@@ -60,8 +60,11 @@ public sealed partial class MessageLibrary(IMessageRenderer renderer, IIncidentS
             IsPlannedWork = templateId.StartsWith("maintenance/", StringComparison.Ordinal),
             Impact = incident.Impact,
             AffectedComponents = names,
+            PageVocabulary = known.Values.Select(c => c.Name).ToArray(),
             NextUpdateAt = nextUpdateAt,
             Now = now,
+            ImpactStartedAt = incident.StartedAt,
+            ImpactEndedAt = incident.ResolvedAt ?? now,
         });
         var placeholders = Placeholder().Matches(body).Select(m => m.Groups[1].Value).Distinct().ToArray();
         return new MessageDraft(templateId, body, nextUpdateAt, placeholders, findings);

@@ -164,7 +164,8 @@ public sealed class PostmortemService(
     {
         var impact = ImpactAnalysis.Compute(incident, await NotifiedAsync(incident, cancellationToken));
         var summary = CustomerSummary.Build(incident, postmortem.Content, impact);
-        var names = (await components.ListAsync(cancellationToken)).Where(c => incident.Components.ContainsKey(c.Id)).Select(c => c.Name).ToArray();
+        var all = await components.ListAsync(cancellationToken);
+        var names = all.Where(c => incident.Components.ContainsKey(c.Id)).Select(c => c.Name).ToArray();
         var c = postmortem.Content;
         var findings = candor.Check(new CandorDraft
         {
@@ -173,7 +174,10 @@ public sealed class PostmortemService(
             Stage = IncidentStatus.Postmortem,
             Impact = incident.Impact,
             AffectedComponents = names,
+            PageVocabulary = all.Select(c => c.Name).ToArray(),
             Now = time.GetUtcNow(),
+            ImpactStartedAt = incident.StartedAt,
+            ImpactEndedAt = incident.ResolvedAt,
             ActionItems = c.ActionItems.Select(i => new ActionItem(i.Description, i.Owner, i.DueDate)).ToArray(),
             IsPostmortemDocument = true,
         }).Concat(PostmortemRules.Check(c, impact)).ToArray();

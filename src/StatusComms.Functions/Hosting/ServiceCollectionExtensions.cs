@@ -62,7 +62,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISiteRenderer>(sp => sp.GetRequiredService<RazorLightSiteRenderer>());
         services.AddHostedService<TemplateWarmUp>();
 
-        services.AddSingleton(configuration.GetSection($"{StatusCommsOptions.SectionName}:Candor").Get<CandorOptions>() ?? new CandorOptions());
+        services.AddSingleton(sp =>
+        {
+            // Clock times in messages are read in the page's zone unless the check names its own.
+            var candor = configuration.GetSection($"{StatusCommsOptions.SectionName}:Candor").Get<CandorOptions>() ?? new CandorOptions();
+            candor.TimeZone ??= sp.GetRequiredService<IOptions<StatusCommsOptions>>().Value.TimeZone;
+            return candor;
+        });
         services.AddSingleton<CandorCheck>();
         services.AddSingleton<DraftReviewService>();
         services.AddSingleton<IMessageRenderer>(_ => new RazorLightMessageRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));

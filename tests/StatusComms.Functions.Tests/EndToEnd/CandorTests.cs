@@ -47,7 +47,7 @@ public sealed class CandorTests : RunnerTest
         var (created, _) = await Host.CreateIncidentAsync(new
         {
             name = "Search slow for all users",
-            body = "Search takes 5 to 10 seconds for all users since 09:20 UTC. Results are correct. We are adding capacity. Next update by 10:30 UTC.",
+            body = "Search takes 5 to 10 seconds for all users since 09:20 UTC. Results are correct. We are adding capacity. Next update in 25 minutes.",
             impact_override = "minor",
             next_update_at = RunnerHost.Soon(),
         });
@@ -63,7 +63,7 @@ public sealed class CandorTests : RunnerTest
         var api = (string)(await Host.CreateComponentAsync("API"))["id"]!;
 
         var vague = await Check(new { title = "API", body = "We are looking into it.", status = "investigating", impact = "critical", component_ids = new[] { api } });
-        var clean = await Check(new { title = "API errors in the EU region", body = "About 30% of API requests in the EU region fail with error 503. Retrying usually works. Next update by 10:30 UTC.", status = "investigating", impact = "critical", component_ids = new[] { api }, next_update_at = RunnerHost.Soon(20) });
+        var clean = await Check(new { title = "API errors in the EU region", body = "About 30% of API requests in the EU region fail with error 503. Retrying usually works. Next update in 20 minutes.", status = "investigating", impact = "critical", component_ids = new[] { api }, next_update_at = RunnerHost.Soon(20) });
         var postmortem = await Check(new { title = "API outage", body = "We're sorry: for 40 minutes, API requests in the EU region failed.", status = "postmortem", impact = "critical", postmortem = true, action_items = new[] { new { description = "Improve documentation", owner = (string?)null, due_date = (string?)null } } });
 
         Assert.False((bool)vague["publishable"]!);

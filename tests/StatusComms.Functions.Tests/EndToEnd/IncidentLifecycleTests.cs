@@ -18,7 +18,8 @@ public sealed class IncidentLifecycleTests : RunnerTest
         {
             name = "Card payments failing in the EU",
             status = "investigating",
-            body = "About 40% of card payments in the EU fail with error 502. Retrying may work. Next update by 10:30 UTC.",
+            body = "About 40% of card payments in the EU fail with error 502. Retrying may work. Next update in 25 minutes.",
+            started_at = DateTimeOffset.UtcNow.AddMinutes(-50).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
             components = new Dictionary<string, string> { [api] = "major_outage" },
             next_update_at = nextUpdate,
         });

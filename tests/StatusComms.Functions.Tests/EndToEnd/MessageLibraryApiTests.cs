@@ -24,7 +24,7 @@ public sealed class MessageLibraryApiTests : RunnerTest
         var (incident, _) = await Host.CreateIncidentAsync(new
         {
             name = "API unavailable in the EU region",
-            body = "API requests in the EU region fail with error 503 since 09:42 UTC. Next update by 10:15 UTC.",
+            body = "API requests in the EU region fail with error 503 since 09:42 UTC. Next update in 25 minutes.",
             components = new Dictionary<string, string> { [api] = "major_outage" },
             next_update_at = RunnerHost.Soon(),
         });

@@ -1,0 +1,379 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace StatusComms.Candor;
+
+/// <summary>What a message promises about the next time customers hear from the team.</summary>
+public enum PromiseKind
+{
+    /// <summary>"Next update in 30 minutes", "We'll post another update by 10:30 UTC".</summary>
+    NextUpdate,
+
+    /// <summary>A monitoring update saying when the incident will be closed: "We expect to resolve the incident within the hour".</summary>
+    Closing,
+}
+
+/// <summary>A promise read from a message's words, resolved to a time.</summary>
+/// <param name="At">When the promise falls due (UTC).</param>
+/// <param name="Start">Offset of the promise's words in the text.</param>
+/// <param name="Length">Length of the promise's words.</param>
+/// <param name="Text">The words, as written.</param>
+public sealed record NextUpdatePromise(DateTimeOffset At, int Start, int Length, string Text, PromiseKind Kind);
+
+/// <summary>
+/// Reads the promise of the next update from the words of a message, in the forms people write it: a wait ("next
+/// update in 30 minutes", "we will update again in one hour or less", "within the hour", "at the top of the hour")
+/// or a time ("by 10:30 UTC", "by 3:30 PM PT", "by Friday, 2022-03-18 16:00 US/Pacific"), and resolves it against
+/// <c>now</c>: a clock time without a zone is in the page's time zone; one without a date is the nearest such time
+/// (a time up to an hour ago is read as already past, so it can be caught). "Shortly", "soon" and "as soon as we know
+/// more" are no promise. Pure: no clock of its own.
+/// </summary>
+public static partial class NextUpdatePromises
+{
+    /// <summary>The first promise in the text, or null when it makes none.</summary>
+    /// <param name="includeClosing">Whether a promise of when the incident will be closed counts (a monitoring update's).</param>
+    public static NextUpdatePromise? Find(string? text, DateTimeOffset now, TimeZoneInfo pageZone, bool includeClosing = false)
+    {
+        ArgumentNullException.ThrowIfNull(pageZone);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        foreach (var (pattern, kind) in Patterns)
+        {
+            if (kind == PromiseKind.Closing && !includeClosing)
+            {
+                continue;
+            }
+
+            foreach (Match match in pattern.Matches(text))
+            {
+                // "an update tomorrow at 09:00": a day named before the preposition still dates the time.
+                var when = match.Groups["when"];
+                var lead = match.Value[..(when.Index - match.Index)];
+                var written = DayWord().Match(lead) is { Success: true } day && !DayWord().IsMatch(when.Value) ? $"{day.Value} {when.Value}" : when.Value;
+                if (Resolve(written, now, pageZone) is { } at)
+                {
+                    return new NextUpdatePromise(at, match.Index, match.Length, match.Value, kind);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The page's zone from its IANA id (StatusComms:TimeZone); UTC when it is unknown here.</summary>
+    public static TimeZoneInfo Zone(string? ianaId)
+        => ianaId is { Length: > 0 } && TryZone(ianaId, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    private static readonly (Regex Pattern, PromiseKind Kind)[] Patterns =
+    [
+        (NextUpdateNoun(), PromiseKind.NextUpdate),
+        (WillUpdateVerb(), PromiseKind.NextUpdate),
+        (ClosingPromise(), PromiseKind.Closing),
+    ];
+
+    /// <summary>A time expression: a wait or a clock time, with an optional day, date and zone.</summary>
+    private const string When =
+        @"(?<when>(?:the\s+)?(?:next|coming)\s+(?:\d+\s*(?:-|–|to)\s*)?(?:\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty[- ]five|sixty|ninety|half\s+an?|few)?\s*(?:minutes?|mins?|hours?|hrs?|half[- ]hour)\b"
+        + @"|the\s+hour\b|the\s+top\s+of\s+the\s+hour\b|the\s+half[- ]hour\b"
+        + @"|(?:about\s+|approximately\s+|around\s+|roughly\s+|~\s*)?(?:\d+\s*(?:-|–|to|or)\s*)?(?:\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty[- ]five|sixty|ninety|half\s+an?)\s*(?:minutes?|mins?|hours?|hrs?|h|m)\b"
+        + @"|(?:(?:today|tonight|tomorrow|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?,?\s+)?(?:(?:on\s+)?\d{4}-\d{2}-\d{2}(?:,|\s+at)?\s+)?(?:at\s+)?(?:\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?|noon|midnight)(?:\s*(?:\(?(?:UTC|GMT)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?\)?|[A-Z][A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:Pacific|Eastern|Central|Mountain)(?:\s+time)?\b|\(?\b(?:PT|PST|PDT|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|CET|CEST|BST|WET|WEST|EET|EEST|JST|KST|SGT|AEST|AEDT|IST|Z)\b\)?))?)";
+
+    private const string Prep = @"(?:in|within|by|at|before|no\s+later\s+than|around|on\s+or\s+before|in\s+about|every|at\s+least\s+every|:|-|–|—)";
+
+    // "Next update in 30 minutes", "next update by 15:00 UTC", "another update by 16:15 UTC", "an update in the next 60 minutes".
+    [GeneratedRegex(@"\b(?:(?:next|another|further|an?|more|additional|the\s+next|our\s+next|a\s+further|a\s+new|one\s+more)\s+(?:status\s+)?(?:update|updates|information|details|communication|post|report|news)|(?:status\s+)?updates)\b(?:\s+(?:on\s+this|here|to\s+be\s+(?:provided|posted|shared)|will\s+be\s+(?:provided|posted|shared|sent)|from\s+us))?[^.!?\n]{0,25}?\s*" + Prep + @"\s*(?:the\s+latest\s+)?" + When, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NextUpdateNoun();
+
+    // "We will update in 20 minutes", "We'll post another update by 15:00 UTC", "will provide additional information in the next 30 minutes".
+    [GeneratedRegex(@"\b(?:will|we['’]ll|shall|going\s+to|plan\s+to|aim\s+to|intend\s+to|expect\s+to)\s+(?:\w+\s+){0,2}?(?:update|post|provide|share|send|give|publish|report|follow\s+up|check\s+in|be\s+back|come\s+back|circle\s+back|communicate|write)\b[^.!?\n]{0,50}?\s" + Prep + @"\s*" + When, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WillUpdateVerb();
+
+    // "We expect to resolve the incident in the next hour", "we will close this incident by 18:00 UTC".
+    [GeneratedRegex(@"\b(?:expect|plan|aim|intend|will|we['’]ll|should\s+be\s+able)\w*\s+(?:to\s+)?(?:resolve|close|mark)\b[^.!?\n]{0,40}?\s" + Prep + @"\s*" + When, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClosingPromise();
+
+    [GeneratedRegex(@"^(?:about|approximately|around|roughly|~)?\s*(?:\d+\s*(?:-|–|to|or)\s*)?(?<n>\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty[- ]five|sixty|ninety|half\s+an?|few)?\s*(?<unit>minutes?|mins?|hours?|hrs?|h|m|half[- ]hour)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Wait();
+
+    [GeneratedRegex(@"^(?:(?<day>today|tonight|tomorrow|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*,?\s+)?(?:(?:on\s+)?(?<date>\d{4}-\d{2}-\d{2})(?:,|\s+at)?\s+)?(?:at\s+)?(?:(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?:(?<ampm>[ap])\.?\s?m\b\.?)?|(?<word>noon|midnight))\s*(?<zone>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClockTime();
+
+    [GeneratedRegex(@"\b(today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DayWord();
+
+    private static DateTimeOffset? Resolve(string when, DateTimeOffset now, TimeZoneInfo pageZone)
+    {
+        var text = Regex.Replace(when.Trim(), @"\s+", " ");
+        var lower = text.ToLowerInvariant();
+        if (lower.StartsWith("the ", StringComparison.Ordinal) || lower.StartsWith("next ", StringComparison.Ordinal) || lower.StartsWith("coming ", StringComparison.Ordinal))
+        {
+            lower = Regex.Replace(lower, @"^(the )?(next |coming )?", string.Empty);
+            if (lower is "hour")
+            {
+                return now.AddHours(1);
+            }
+
+            if (lower is "top of the hour")
+            {
+                var local = TimeZoneInfo.ConvertTime(now, pageZone);
+                var top = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, 0, 0, local.Offset).AddHours(1);
+                return top.ToUniversalTime();
+            }
+
+            if (lower is "half-hour" or "half hour")
+            {
+                return now.AddMinutes(30);
+            }
+        }
+
+        if (Wait().Match(lower) is { Success: true } wait)
+        {
+            var unit = wait.Groups["unit"].Value;
+            var count = Count(wait.Groups["n"].Value);
+            if (unit.StartsWith("half", StringComparison.Ordinal))
+            {
+                return now.AddMinutes(30);
+            }
+
+            // A bare "h"/"m" needs a number before it ("2h"): "in a m" is no promise.
+            if (count is null || (unit.Length == 1 && !char.IsDigit(wait.Groups["n"].Value.FirstOrDefault())))
+            {
+                return null;
+            }
+
+            return unit.StartsWith('h') ? now.AddMinutes(count.Value * 60) : now.AddMinutes(count.Value);
+        }
+
+        return Clock(text, now, pageZone);
+    }
+
+    private static double? Count(string word) => word.Trim().ToLowerInvariant() switch
+    {
+        "" => 1, // "within the next minutes" is rare; "in the next hour" reads as one
+        "a" or "an" or "one" => 1,
+        "half a" or "half an" => 0.5,
+        "few" => 3,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "ten" => 10,
+        "fifteen" => 15,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty-five" or "forty five" => 45,
+        "sixty" => 60,
+        "ninety" => 90,
+        var digits when int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+        _ => null,
+    };
+
+    private static DateTimeOffset? Clock(string text, DateTimeOffset now, TimeZoneInfo pageZone)
+    {
+        var match = ClockTime().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        int hour, minute = 0;
+        if (match.Groups["word"].Success)
+        {
+            hour = match.Groups["word"].Value.Equals("noon", StringComparison.OrdinalIgnoreCase) ? 12 : 0;
+        }
+        else
+        {
+            hour = int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
+            if (match.Groups["m"].Success)
+            {
+                minute = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
+            }
+            else if (!match.Groups["ampm"].Success)
+            {
+                return null; // "by 3" is not a time
+            }
+
+            if (match.Groups["ampm"].Success)
+            {
+                if (hour is < 1 or > 12)
+                {
+                    return null;
+                }
+
+                var pm = char.ToLowerInvariant(match.Groups["ampm"].Value[0]) == 'p';
+                hour = (hour % 12) + (pm ? 12 : 0);
+            }
+        }
+
+        if (hour > 23 || minute > 59)
+        {
+            return null;
+        }
+
+        if (ZoneOf(match.Groups["zone"].Value, pageZone) is not { } zone)
+        {
+            return null;
+        }
+
+        var localNow = zone.Offset is { } fixedOffset ? now.ToOffset(fixedOffset) : TimeZoneInfo.ConvertTime(now, zone.Info!);
+        DateOnly day;
+        var dated = false;
+        if (match.Groups["date"].Success)
+        {
+            if (!DateOnly.TryParseExact(match.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+            {
+                return null;
+            }
+
+            dated = true;
+        }
+        else
+        {
+            day = DateOnly.FromDateTime(localNow.DateTime);
+            var named = match.Groups["day"].Value.ToLowerInvariant();
+            if (named.StartsWith("tomorrow", StringComparison.Ordinal))
+            {
+                day = day.AddDays(1);
+                dated = true;
+            }
+            else if (named.StartsWith("today", StringComparison.Ordinal) || named.StartsWith("tonight", StringComparison.Ordinal))
+            {
+                dated = true;
+            }
+            else if (named.Length > 0 && Weekday(named) is { } weekday)
+            {
+                day = day.AddDays(((int)weekday - (int)day.DayOfWeek + 7) % 7);
+                dated = true;
+            }
+        }
+
+        var at = At(day, hour, minute, zone);
+        if (!dated && at < now.AddHours(-1))
+        {
+            at = At(day.AddDays(1), hour, minute, zone);
+        }
+
+        return at;
+    }
+
+    private static DateTimeOffset At(DateOnly day, int hour, int minute, (TimeZoneInfo? Info, TimeSpan? Offset) zone)
+    {
+        var local = day.ToDateTime(new TimeOnly(hour, minute), DateTimeKind.Unspecified);
+        var offset = zone.Offset ?? zone.Info!.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+
+    private static DayOfWeek? Weekday(string name) => name[..3] switch
+    {
+        "mon" => DayOfWeek.Monday,
+        "tue" => DayOfWeek.Tuesday,
+        "wed" => DayOfWeek.Wednesday,
+        "thu" => DayOfWeek.Thursday,
+        "fri" => DayOfWeek.Friday,
+        "sat" => DayOfWeek.Saturday,
+        "sun" => DayOfWeek.Sunday,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The zone a clock time is written in: the page's when none is named; a named region's rules (PT is Pacific time,
+    /// with its summer time) or a fixed offset (PDT, UTC+2).
+    /// </summary>
+    private static (TimeZoneInfo? Info, TimeSpan? Offset)? ZoneOf(string written, TimeZoneInfo pageZone)
+    {
+        var name = written.Trim().Trim('(', ')').Trim();
+        if (name.Length == 0)
+        {
+            return (pageZone, null);
+        }
+
+        var upper = name.ToUpperInvariant();
+        if (Regex.Match(upper, @"^(?:UTC|GMT)\s?(?<sign>[+-])\s?(?<h>\d{1,2})(?::?(?<m>\d{2}))?$") is { Success: true } offset)
+        {
+            var span = new TimeSpan(int.Parse(offset.Groups["h"].Value, CultureInfo.InvariantCulture), offset.Groups["m"].Success ? int.Parse(offset.Groups["m"].Value, CultureInfo.InvariantCulture) : 0, 0);
+            return (null, offset.Groups["sign"].Value == "-" ? -span : span);
+        }
+
+        switch (upper)
+        {
+            case "UTC" or "GMT" or "Z":
+                return (null, TimeSpan.Zero);
+            case "PDT":
+                return (null, TimeSpan.FromHours(-7));
+            case "PST":
+                return (null, TimeSpan.FromHours(-8));
+            case "EDT":
+                return (null, TimeSpan.FromHours(-4));
+            case "EST":
+                return (null, TimeSpan.FromHours(-5));
+            case "CDT":
+                return (null, TimeSpan.FromHours(-5));
+            case "CST":
+                return (null, TimeSpan.FromHours(-6));
+            case "MDT":
+                return (null, TimeSpan.FromHours(-6));
+            case "MST":
+                return (null, TimeSpan.FromHours(-7));
+            case "CET" or "WEST" or "BST":
+                return (null, TimeSpan.FromHours(1));
+            case "CEST" or "EET":
+                return (null, TimeSpan.FromHours(2));
+            case "EEST":
+                return (null, TimeSpan.FromHours(3));
+            case "WET":
+                return (null, TimeSpan.Zero);
+            case "IST":
+                return (null, new TimeSpan(5, 30, 0));
+            case "SGT":
+                return (null, TimeSpan.FromHours(8));
+            case "JST" or "KST":
+                return (null, TimeSpan.FromHours(9));
+            case "AEST":
+                return (null, TimeSpan.FromHours(10));
+            case "AEDT":
+                return (null, TimeSpan.FromHours(11));
+        }
+
+        var region = upper switch
+        {
+            "PT" or "PACIFIC" or "PACIFIC TIME" => "America/Los_Angeles",
+            "ET" or "EASTERN" or "EASTERN TIME" => "America/New_York",
+            "CT" or "CENTRAL" or "CENTRAL TIME" => "America/Chicago",
+            "MT" or "MOUNTAIN" or "MOUNTAIN TIME" => "America/Denver",
+            _ => name,
+        };
+        if (TryZone(region, out var info))
+        {
+            return (info, null);
+        }
+
+        // Without the zone database, the generic US zones fall back to their standard offsets; words that only look
+        // like a zone ("and/or") leave the time in the page's zone.
+        return region switch
+        {
+            "America/Los_Angeles" => (null, TimeSpan.FromHours(-8)),
+            "America/New_York" => (null, TimeSpan.FromHours(-5)),
+            "America/Chicago" => (null, TimeSpan.FromHours(-6)),
+            "America/Denver" => (null, TimeSpan.FromHours(-7)),
+            _ => (pageZone, null),
+        };
+    }
+
+    private static bool TryZone(string id, out TimeZoneInfo zone)
+    {
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            zone = TimeZoneInfo.Utc;
+            return false;
+        }
+    }
+}

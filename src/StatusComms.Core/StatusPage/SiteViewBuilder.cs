@@ -42,7 +42,8 @@ public static class SiteViewBuilder
             Chrome(content, assets),
             rollup.Indicator,
             rollup.Description,
-            Groups(content.Components, rollup, c => c.Showcase ? UptimeViewBuilder.For(c.Id, uptime, DateOnly.FromDateTime(content.Now.UtcDateTime), content.Page.Weights) : null),
+            Groups(content.Components, rollup, c => c.Showcase ? UptimeViewBuilder.For(c.Id, uptime, DateOnly.FromDateTime(content.Now.UtcDateTime), content.Page.Weights, c.CreatedAt) : null),
+            Affected(content.Components, rollup),
             content.OpenIncidents
                 .OrderByDescending(i => i.Impact).ThenByDescending(i => i.StartedAt)
                 .Select(i => new IncidentCardView(
@@ -116,6 +117,19 @@ public static class SiteViewBuilder
 
     private static SiteChrome Chrome(SiteContent content, SiteAssets assets)
         => new(content.Page.Name, content.Page.Url, assets, content.LastChangedAt, content.Page.SubscribeUrl, content.Page.SubscribeOrigin);
+
+    /// <summary>
+    /// The components not operational, worst first, for the banner: a "Major outage" banner names what it is about,
+    /// so nobody has to find the one red row at the bottom of a long list.
+    /// </summary>
+    private static AffectedComponentView[] Affected(IReadOnlyList<Component> components, StatusRollup rollup)
+        => components
+            .Where(c => !c.IsGroup)
+            .Select(c => (Component: c, Status: rollup.DisplayedStatus(c.Id)))
+            .Where(x => x.Status is not ComponentStatus.Operational)
+            .OrderByDescending(x => x.Status).ThenBy(x => x.Component.Position).ThenBy(x => x.Component.Name, StringComparer.CurrentCulture)
+            .Select(x => new AffectedComponentView(x.Component.Id, x.Component.Name, x.Status, StatusLabels.For(x.Status)))
+            .ToArray();
 
     private static ComponentGroupView[] Groups(IReadOnlyList<Component> components, StatusRollup rollup, Func<Component, UptimeView?> uptime)
     {

@@ -22,12 +22,20 @@ public sealed record IndexView(
     PageIndicator Indicator,
     string IndicatorDescription,
     IReadOnlyList<ComponentGroupView> Groups,
+    IReadOnlyList<AffectedComponentView> Affected,
     IReadOnlyList<IncidentCardView> ActiveIncidents,
     IReadOnlyList<MaintenanceCardView> ActiveMaintenances,
     IReadOnlyList<MaintenanceCardView> UpcomingMaintenances);
 
 /// <summary>A group of components, or (with a null name) the components that belong to no group.</summary>
 public sealed record ComponentGroupView(string? Name, ComponentStatus Status, string StatusLabel, IReadOnlyList<ComponentView> Components);
+
+/// <summary>A component that is not operational, as the banner names it and links to its row.</summary>
+public sealed record AffectedComponentView(string Id, string Name, ComponentStatus Status, string StatusLabel)
+{
+    /// <summary>How many the banner names before "and N more".</summary>
+    public const int Named = 6;
+}
 
 public sealed record ComponentView(string Id, string Name, string? Description, ComponentStatus Status, string StatusLabel, UptimeView? Uptime = null);
 

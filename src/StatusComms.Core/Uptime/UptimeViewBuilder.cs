@@ -8,17 +8,23 @@ namespace StatusComms.Uptime;
 /// <summary>Turns daily roll-ups into a component's 90 bars, its uptime percentage and the words for each day.</summary>
 public static class UptimeViewBuilder
 {
-    public static UptimeView For(string componentId, IReadOnlyDictionary<DateOnly, UptimeDay> days, DateOnly today, UptimeWeights weights)
+    /// <param name="since">
+    /// When the component was added. A component younger than the 90 days is measured over the days it existed, and
+    /// the figure says since when: "99.50% uptime since 2 Dec 2026", never "over the last 90 days".
+    /// </param>
+    public static UptimeView For(string componentId, IReadOnlyDictionary<DateOnly, UptimeDay> days, DateOnly today, UptimeWeights weights, DateTimeOffset? since = null)
     {
         var bars = new List<UptimeBarView>(UptimeAccounting.Days);
         var eventful = new List<UptimeDayView>();
         var quiet = 0;
         double tracked = 0, down = 0;
-        for (var date = today.AddDays(-(UptimeAccounting.Days - 1)); date <= today; date = date.AddDays(1))
+        var first = today.AddDays(-(UptimeAccounting.Days - 1));
+        var born = since is { } created ? DateOnly.FromDateTime(created.UtcDateTime) : (DateOnly?)null;
+        for (var date = first; date <= today; date = date.AddDays(1))
         {
             var day = days.GetValueOrDefault(date);
             var seconds = day?.Components.GetValueOrDefault(componentId);
-            if (day is null || seconds is null || seconds.Total == 0)
+            if (day is null || seconds is null || seconds.Total == 0 || date < born)
             {
                 bars.Add(new UptimeBarView("u-none", null));
                 continue;
@@ -55,7 +61,9 @@ public static class UptimeViewBuilder
 
         var summary = tracked == 0
             ? "No uptime data yet"
-            : $"{Percentage(1 - (down / tracked))} uptime over the last 90 days";
+            : born > first
+                ? $"{Percentage(1 - (down / tracked))} uptime since {(born == today ? SiteFormat.Clock(since!.Value) + " today" : born.Value.ToString("d MMM yyyy", CultureInfo.InvariantCulture))}, when it was added"
+                : $"{Percentage(1 - (down / tracked))} uptime over the last 90 days";
         eventful.Reverse();
         return new UptimeView(summary, bars, eventful, quiet);
     }
@@ -63,7 +71,7 @@ public static class UptimeViewBuilder
     /// <summary>Two decimals, never rounded up to a perfect 100% while any downtime counted.</summary>
     public static string Percentage(double fraction)
     {
-        var hundredths = Math.Floor(fraction * 10_000) / 100;
+        var hundredths = Math.Floor((fraction * 10_000) + 1e-9) / 100; // 1 - 480/600 is 0.19999…96 in binary: 20.00%, not 19.99%
         return hundredths.ToString("0.00", CultureInfo.InvariantCulture) + "%";
     }
 

@@ -91,6 +91,42 @@ public sealed class UptimeAccountingTests
     }
 
     [Fact]
+    public void A_component_younger_than_90_days_is_measured_since_it_was_added_and_says_so()
+    {
+        var seconds = new long[5];
+        seconds[(int)ComponentStatus.Operational] = 120;
+        seconds[(int)ComponentStatus.MajorOutage] = 480;
+        var days = new Dictionary<DateOnly, UptimeDay> { [Today] = new(Today, new Dictionary<string, StatusSeconds> { ["api"] = new(seconds) }, []) };
+
+        var minutesOld = UptimeViewBuilder.For("api", days, Today, UptimeWeights.Default, Midnight.AddHours(9).AddMinutes(50));
+        var weekOld = UptimeViewBuilder.For("api", days, Today, UptimeWeights.Default, Midnight.AddDays(-7));
+        var old = UptimeViewBuilder.For("api", days, Today, UptimeWeights.Default, Midnight.AddDays(-200));
+
+        Assert.Equal("20.00% uptime since 09:50 UTC today, when it was added", minutesOld.Summary);
+        Assert.Equal("20.00% uptime since 18 Nov 2026, when it was added", weekOld.Summary);
+        Assert.Equal("20.00% uptime over the last 90 days", old.Summary);
+        Assert.DoesNotContain("90 days", minutesOld.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Days_before_a_component_was_added_count_as_no_data()
+    {
+        var seconds = new long[5];
+        seconds[(int)ComponentStatus.MajorOutage] = 86_400;
+        var yesterday = Today.AddDays(-1);
+        var days = new Dictionary<DateOnly, UptimeDay>
+        {
+            [yesterday] = new(yesterday, new Dictionary<string, StatusSeconds> { ["api"] = new(seconds) }, []),
+            [Today] = new(Today, new Dictionary<string, StatusSeconds> { ["api"] = new(Enum.GetValues<ComponentStatus>().Select(s => s == ComponentStatus.Operational ? 3_600L : 0L).ToArray()) }, []),
+        };
+
+        var view = UptimeViewBuilder.For("api", days, Today, UptimeWeights.Default, Midnight);
+
+        Assert.Equal("u-none", view.Bars[^2].CssClass);
+        Assert.StartsWith("100.00% uptime since", view.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Publishes_a_fraction_of_a_second_apart_lose_no_time()
     {
         var state = new UptimeState(Midnight.AddHours(1), Statuses(ComponentStatus.Operational), []);

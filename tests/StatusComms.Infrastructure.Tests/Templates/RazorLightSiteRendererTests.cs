@@ -32,6 +32,18 @@ public sealed class RazorLightSiteRendererTests
     }
 
     [Fact]
+    public async Task The_banner_names_the_affected_components_and_links_to_their_rows()
+    {
+        var html = await Renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(Content(), new SiteAssets("/assets/site.css"), NoUptime), CancellationToken.None);
+
+        var banner = html[html.IndexOf("class=\"banner", StringComparison.Ordinal)..html.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains("Affected: <a href=\"#c-api\">API &lt;script&gt;", banner, StringComparison.Ordinal);
+        Assert.Contains("(major outage)", banner, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dashboard", banner, StringComparison.Ordinal);
+        Assert.Contains("<li id=\"c-api\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_incident_page_lists_updates_newest_first()
     {
         var content = Content();
@@ -107,8 +119,8 @@ public sealed class RazorLightSiteRendererTests
 
     private static SiteContent Content()
     {
-        Component api = new() { Id = "api", Name = "API " + Evil, Description = "REST API", CreatedAt = Now, UpdatedAt = Now };
-        Component web = new() { Id = "web", Name = "Dashboard", CreatedAt = Now, UpdatedAt = Now };
+        Component api = new() { Id = "api", Name = "API " + Evil, Description = "REST API", CreatedAt = Now.AddDays(-100), UpdatedAt = Now };
+        Component web = new() { Id = "web", Name = "Dashboard", CreatedAt = Now.AddDays(-100), UpdatedAt = Now };
         var known = new Dictionary<string, Component> { ["api"] = api, ["web"] = web };
         var incident = Incident.Open(
             "inc1",

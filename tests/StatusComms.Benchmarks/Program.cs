@@ -38,6 +38,11 @@ if (args.Contains("--seed-subscribers"))
     return 0;
 }
 
+if (args.Contains("--candor"))
+{
+    return CandorCost.Run();
+}
+
 if (args.Contains("--fan-out"))
 {
     // One update to 100,000 confirmed subscribers (docs/benchmarks.md, "E-mail fan-out").

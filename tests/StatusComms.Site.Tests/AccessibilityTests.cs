@@ -43,7 +43,7 @@ public sealed class AccessibilityTests(PublishedSite site, Browser browser) : IC
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.BaseAddress.ToString());
 
-        Assert.Equal("Major System Outage", (await page.Locator(".banner").InnerTextAsync()).Trim());
+        Assert.Equal("Major System Outage", (await page.Locator(".banner p").First.InnerTextAsync()).Trim());
         Assert.Equal(PublishedSite.ActiveIncidentCount, await page.Locator("article.incident h3").CountAsync());
         Assert.Matches("^\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} UTC$", await page.Locator("article.incident time").First.InnerTextAsync());
         var statuses = await page.Locator(".components .status").AllInnerTextsAsync();
@@ -53,6 +53,26 @@ public sealed class AccessibilityTests(PublishedSite site, Browser browser) : IC
     }
 
     [Fact]
+    public async Task The_banner_names_the_affected_components_and_each_link_leads_to_its_row()
+    {
+        await using var context = await NewContextAsync(new() { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.BaseAddress.ToString());
+
+        var affected = page.Locator(".banner .affected");
+        Assert.StartsWith("Affected: ", (await affected.InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        var first = affected.Locator("a").First;
+        var name = await first.InnerTextAsync();
+        await first.ClickAsync();
+
+        // The link lands on that component's row, and the row says it is not operational, in words.
+        var target = page.Locator(":target");
+        Assert.Contains(name, await target.Locator(".row > span").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.NotEqual("Operational", (await target.Locator(".status").First.InnerTextAsync()).Trim());
+        Assert.True(await target.IsVisibleAsync());
+    }
+
+        [Fact]
     public async Task Status_is_never_told_by_colour_alone()
     {
         await using var context = await NewContextAsync(new());

@@ -53,7 +53,7 @@ public sealed partial class PageWeightTests(PublishedSite site)
         return (int)buffer.Length;
     }
 
-    [GeneratedRegex("<li><div class=\"row\">")]
+    [GeneratedRegex("<li id=\"c-[^\"]+\"><div class=\"row\">")]
     private static partial Regex ComponentRow();
 
     [GeneratedRegex("<article class=\"incident ")]

@@ -362,18 +362,21 @@ public sealed class CandorCheck(CandorOptions options)
         var inSection = false;
         foreach (var sentence in facts.Sentences)
         {
-            var generic = P.GenericChange().Match(sentence.Text);
-            var specific = P.ConcreteChange().IsMatch(sentence.Text);
-            var talk = P.FollowUpTalk().IsMatch(sentence.Text);
-            inSection |= talk || P.FollowUpHeading().IsMatch(sentence.Text);
-
-            // Inside the follow-ups (from the first "to prevent …" or "Next steps" on), every sentence and list item
-            // counts; before it, a list item only when it starts with a change ("• Improve alerting").
-            var isFollowUp = inSection || (sentence.IsListItem && StartsWith(generic, sentence));
-            if (!isFollowUp)
+            inSection = inSection || P.FollowUpTalk().IsMatch(sentence.Text) || P.FollowUpHeading().IsMatch(sentence.Text);
+            if (!inSection && !sentence.IsListItem)
             {
                 continue;
             }
+
+            // Inside the follow-ups (from the first "to prevent …" or "Next steps" on), every sentence and list item
+            // counts; before it, a list item only when it starts with a change ("• Improve alerting").
+            var generic = P.GenericChange().Match(sentence.Text);
+            if (!inSection && !StartsWith(generic, sentence))
+            {
+                continue;
+            }
+
+            var specific = P.ConcreteChange().IsMatch(sentence.Text);
 
             if (specific)
             {

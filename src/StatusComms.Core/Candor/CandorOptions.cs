@@ -26,8 +26,8 @@ public sealed class CandorOptions
     /// </summary>
     public int PromiseToleranceMinutes { get; init; } = 5;
 
-    /// <summary>Flesch-Kincaid grade above which a message gets a readability warning (default 10).</summary>
-    public double MaxGradeLevel { get; init; } = 10;
+    /// <summary>Flesch-Kincaid grade above which a customer update gets a readability warning (default 12; postmortems get four grades more).</summary>
+    public double MaxGradeLevel { get; init; } = 12;
 
     /// <summary>How many distinct unexplained internal terms make a customer update jargon-heavy (an error rather than warnings; default 3). Postmortems only warn.</summary>
     public int JargonErrorThreshold { get; init; } = 3;

@@ -17,16 +17,21 @@ internal sealed partial class MessageFacts
         Promise = NextUpdatePromises.Find(draft.Body, draft.Now, options.Zone, includeClosing: draft.Stage is Incidents.IncidentStatus.Monitoring);
         Said = Promise is { } promise ? string.Concat(Body.AsSpan(0, promise.Start), new string(' ', promise.Length), Body.AsSpan(promise.Start + promise.Length)) : Body;
 
-        HasSymptom = P.Symptom().IsMatch(Said);
-        HasWeakSymptom = HasSymptom || P.WeakSymptom().IsMatch(Said);
-        HasTime = P.When().IsMatch(Said);
         Vocabulary = draft.AffectedComponents.Concat(draft.PageVocabulary).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        var namesComponent = draft.AffectedComponents.Any(name => Mentions(Said, name));
-        HasBodyScope = namesComponent || NamesScope(Said) || P.ProductName().IsMatch(Said);
+
+        // Each fact is read once, and only when a rule asks: the patterns are the check's whole cost.
+        var said = Said;
         var title = draft.Title ?? string.Empty;
-        HasScope = HasBodyScope || draft.AffectedComponents.Count > 0 || NamesScope(title) || P.Feature().IsMatch(title);
-        Sentences = Split(Body);
+        _symptom = new(() => P.Symptom().IsMatch(said));
+        _weakSymptom = new(() => HasSymptom || P.WeakSymptom().IsMatch(said));
+        _time = new(() => P.When().IsMatch(said));
+        _bodyScope = new(() => draft.AffectedComponents.Any(name => Mentions(said, name)) || P.ProductName().IsMatch(said) || NamesScope(said));
+        _scope = new(() => draft.AffectedComponents.Count > 0 || HasBodyScope || NamesScope(title));
+        _sentences = new(() => Split(Body));
     }
+
+    private readonly Lazy<bool> _symptom, _weakSymptom, _time, _bodyScope, _scope;
+    private readonly Lazy<Sentence[]> _sentences;
 
     public static MessageFacts Of(CandorDraft draft, CandorOptions options) => new(draft, options);
 
@@ -38,19 +43,19 @@ internal sealed partial class MessageFacts
     public NextUpdatePromise? Promise { get; }
 
     /// <summary>Says what customers experience: something failing, slow, wrong, lost or out of reach.</summary>
-    public bool HasSymptom { get; }
+    public bool HasSymptom => _symptom.Value;
 
     /// <summary>Says at least that the service was worse ("degraded performance", "a disruption").</summary>
-    public bool HasWeakSymptom { get; }
+    public bool HasWeakSymptom => _weakSymptom.Value;
 
     /// <summary>Gives a time: when it started, a window, a date or a duration (the promise aside).</summary>
-    public bool HasTime { get; }
+    public bool HasTime => _time.Value;
 
     /// <summary>The body itself names what is affected: a component, product, feature, region, share or group.</summary>
-    public bool HasBodyScope { get; }
+    public bool HasBodyScope => _bodyScope.Value;
 
     /// <summary>The body, the title or the attached components say what is affected.</summary>
-    public bool HasScope { get; }
+    public bool HasScope => _scope.Value;
 
     /// <summary>Specific enough that an "issue" in it is no evasion: a symptom, and what or when.</summary>
     public bool IsSpecific => HasSymptom && (HasScope || HasTime);
@@ -61,10 +66,10 @@ internal sealed partial class MessageFacts
     /// <summary>Component names of the page: words customers of this page know.</summary>
     public IReadOnlyList<string> Vocabulary { get; }
 
-    public IReadOnlyList<Sentence> Sentences { get; }
+    public IReadOnlyList<Sentence> Sentences => _sentences.Value;
 
     private static bool NamesScope(string text)
-        => P.Share().IsMatch(text) || P.Region().IsMatch(text) || P.Population().IsMatch(text) || P.Feature().IsMatch(text);
+        => P.Feature().IsMatch(text) || P.Region().IsMatch(text) || P.Share().IsMatch(text) || P.Population().IsMatch(text);
 
     /// <summary>
     /// A component is named by its name or by any distinctive word of it: "Email notifications" by "alert emails",
@@ -80,7 +85,21 @@ internal sealed partial class MessageFacts
 
         return componentName.Split([' ', '(', ')', '-', '/', ','], StringSplitOptions.RemoveEmptyEntries)
             .Where(word => word.Length >= 4 && !GenericWords.Contains(word))
-            .Any(word => Regex.IsMatch(text, $@"\b{Regex.Escape(word)}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+            .Any(word => StartsAWord(text, word));
+    }
+
+    /// <summary>The text has a word that starts with <paramref name="word"/> ("email" in "emails", not in "hotemail").</summary>
+    private static bool StartsAWord(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            if (at == 0 || !char.IsLetterOrDigit(text[at - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Words of component names too general to tell customers what is affected.</summary>

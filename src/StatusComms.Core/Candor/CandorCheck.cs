@@ -431,36 +431,13 @@ public sealed class CandorCheck(CandorOptions options)
 
     private static TimeSpan? DurationOf(Match match)
     {
-        static double? Number(string word) => word.ToLowerInvariant() switch
-        {
-            "a" or "an" or "one" => 1,
-            "two" => 2,
-            "three" => 3,
-            "four" => 4,
-            "five" => 5,
-            "six" => 6,
-            "seven" => 7,
-            "eight" => 8,
-            "nine" => 9,
-            "ten" => 10,
-            "fifteen" => 15,
-            "twenty" => 20,
-            "thirty" => 30,
-            "forty" => 40,
-            "forty-five" => 45,
-            "fifty" => 50,
-            "sixty" => 60,
-            "ninety" => 90,
-            var digits => double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null,
-        };
-
-        if (Number(match.Groups["n"].Value) is not { } n)
+        if (NumberWords.Parse(match.Groups["n"].Value) is not { } n)
         {
             return null;
         }
 
         var length = match.Groups["unit"].Value.StartsWith('h') ? TimeSpan.FromHours(n) : TimeSpan.FromMinutes(n);
-        if (match.Groups["n2"].Success && Number(match.Groups["n2"].Value) is { } more)
+        if (match.Groups["n2"].Success && NumberWords.Parse(match.Groups["n2"].Value) is { } more)
         {
             length += TimeSpan.FromMinutes(more);
         }

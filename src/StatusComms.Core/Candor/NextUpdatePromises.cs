@@ -150,27 +150,8 @@ public static partial class NextUpdatePromises
         return Clock(text, now, pageZone);
     }
 
-    private static double? Count(string word) => word.Trim().ToLowerInvariant() switch
-    {
-        "" => 1, // "within the next minutes" is rare; "in the next hour" reads as one
-        "a" or "an" or "one" => 1,
-        "half a" or "half an" => 0.5,
-        "few" => 3,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "ten" => 10,
-        "fifteen" => 15,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty-five" or "forty five" => 45,
-        "sixty" => 60,
-        "ninety" => 90,
-        var digits when int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
-        _ => null,
-    };
+    /// <summary>"in the next hour" has no count: it reads as one.</summary>
+    private static double? Count(string word) => word.Trim().Length == 0 ? 1 : NumberWords.Parse(word);
 
     private static DateTimeOffset? Clock(string text, DateTimeOffset now, TimeZoneInfo pageZone)
     {

@@ -125,11 +125,14 @@ public sealed class CandorCheck(CandorOptions options)
         {
             findings.Add(new CandorFinding("next-update-mismatch", FindingSeverity.Error, "body", promise.Start, promise.Length,
                 $"The message promises the next update at {Clock(promise.At)}, but next_update_at says {Clock(field)}. Customers read both.",
-                $"Make them agree: change the words or next_update_at to the same time."));
+                "Make them agree: change the words or next_update_at to the same time."));
         }
 
-        // A time written in words is read with a little slack: people round to the quarter hour.
+        // A time written in words is read with a little slack: people round to the quarter hour. A finding about it
+        // points at the words; one about next_update_at points at the field.
+        var fromWords = draft.NextUpdateAt is null ? promise : null;
         var (next, slack) = draft.NextUpdateAt is { } explicitly ? (explicitly, TimeSpan.Zero) : (promise?.At, options.PromiseTolerance);
+        var (where, start, length) = fromWords is not null ? ("body", fromWords.Start, fromWords.Length) : ("next_update_at", -1, 0);
         if (next is not { } due)
         {
             findings.Add(CandorFinding.Missing("next-update-missing", FindingSeverity.Error, "next_update_at",
@@ -138,8 +141,7 @@ public sealed class CandorCheck(CandorOptions options)
         }
         else if (due <= draft.Now - slack)
         {
-            findings.Add(new CandorFinding("next-update-past", FindingSeverity.Error, promise is not null && draft.NextUpdateAt is null ? "body" : "next_update_at",
-                promise is not null && draft.NextUpdateAt is null ? promise.Start : -1, promise is not null && draft.NextUpdateAt is null ? promise.Length : 0,
+            findings.Add(new CandorFinding("next-update-past", FindingSeverity.Error, where, start, length,
                 $"The promised next update ({Clock(due)}) is already in the past.",
                 $"Promise a time still ahead, at the latest {Clock(latest)}."));
         }
@@ -147,8 +149,7 @@ public sealed class CandorCheck(CandorOptions options)
         {
             // A little past the cadence is a nudge; hours past it during a critical incident is silence.
             var severity = due - draft.Now > cadence * options.CadenceErrorFactor + slack ? FindingSeverity.Error : FindingSeverity.Warning;
-            findings.Add(new CandorFinding("next-update-too-late", severity, promise is not null && draft.NextUpdateAt is null ? "body" : "next_update_at",
-                promise is not null && draft.NextUpdateAt is null ? promise.Start : -1, promise is not null && draft.NextUpdateAt is null ? promise.Length : 0,
+            findings.Add(new CandorFinding("next-update-too-late", severity, where, start, length,
                 $"The next update ({Clock(due)}) is further away than customers should wait during a {Impact(draft.Impact)} incident ({cadence.TotalMinutes:F0} minutes).",
                 $"Promise the next update by {Clock(latest)}, even if it only says what you have tried since."));
         }

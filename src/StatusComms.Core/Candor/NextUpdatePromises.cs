@@ -69,6 +69,7 @@ public static partial class NextUpdatePromises
 
     private static readonly (Regex Pattern, PromiseKind Kind)[] Patterns =
     [
+        (Hourly(), PromiseKind.NextUpdate),
         (NextUpdateNoun(), PromiseKind.NextUpdate),
         (WillUpdateVerb(), PromiseKind.NextUpdate),
         (ClosingPromise(), PromiseKind.Closing),
@@ -77,8 +78,8 @@ public static partial class NextUpdatePromises
     /// <summary>A time expression: a wait or a clock time, with an optional day, date and zone.</summary>
     private const string When =
         @"(?<when>(?:the\s+)?(?:next|coming)\s+(?:\d+\s*(?:-|–|to)\s*)?(?:\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty[- ]five|sixty|ninety|half\s+an?|few)?\s*(?:minutes?|mins?|hours?|hrs?|half[- ]hour)\b"
-        + @"|the\s+hour\b|the\s+top\s+of\s+the\s+hour\b|the\s+half[- ]hour\b"
-        + @"|(?:about\s+|approximately\s+|around\s+|roughly\s+|~\s*)?(?:\d+\s*(?:-|–|to|or)\s*)?(?:\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty[- ]five|sixty|ninety|half\s+an?)\s*(?:minutes?|mins?|hours?|hrs?|h|m)\b"
+        + @"|the\s+hour\b|the\s+top\s+of\s+the\s+hour\b|the\s+half[- ]hour\b|hour\b"
+        + @"|(?:about\s+|approximately\s+|around\s+|roughly\s+|~\s*|no\s+more\s+than\s+|not\s+more\s+than\s+|at\s+most\s+|less\s+than\s+|under\s+|up\s+to\s+)?(?:\d+\s*(?:-|–|to|or)\s*)?(?:\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty[- ]five|sixty|ninety|half\s+an?)\s*(?:minutes?|mins?|hours?|hrs?|h|m)\b"
         + @"|(?:(?:today|tonight|tomorrow|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?,?\s+)?(?:(?:on\s+)?\d{4}-\d{2}-\d{2}(?:,|\s+at)?\s+)?(?:at\s+)?(?:\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?|noon|midnight)(?:\s*(?:\(?(?:UTC|GMT)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?\)?|[A-Z][A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:Pacific|Eastern|Central|Mountain)(?:\s+time)?\b|\(?\b(?:PT|PST|PDT|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|CET|CEST|BST|WET|WEST|EET|EEST|JST|KST|SGT|AEST|AEDT|IST|Z)\b\)?))?)";
 
     private const string Prep = @"(?:in|within|by|at|before|no\s+later\s+than|around|on\s+or\s+before|in\s+about|every|at\s+least\s+every|:|-|–|—)";
@@ -88,14 +89,18 @@ public static partial class NextUpdatePromises
     private static partial Regex NextUpdateNoun();
 
     // "We will update in 20 minutes", "We'll post another update by 15:00 UTC", "will provide additional information in the next 30 minutes".
-    [GeneratedRegex(@"\b(?:will|we['’]ll|shall|going\s+to|plan\s+to|aim\s+to|intend\s+to|expect\s+to)\s+(?:\w+\s+){0,2}?(?:update|post|provide|share|send|give|publish|report|follow\s+up|check\s+in|be\s+back|come\s+back|circle\s+back|communicate|write)\b[^.!?\n]{0,50}?\s" + Prep + @"\s*" + When, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:will|we['’]ll|shall|going\s+to|plan\s+to|aim\s+to|intend\s+to|expect\s+to)\s+(?:\w+\s+){0,2}?(?:update|post|provide|share|send|give|publish|report|follow\s+up|check\s+in|be\s+back|come\s+back|circle\s+back|communicate|write|check\s+back|report\s+back)\b[^.!?\n]{0,80}?\s" + Prep + @"\s*" + When, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WillUpdateVerb();
+
+    // "Updates will be posted hourly", "We will update hourly": an hour from now.
+    [GeneratedRegex(@"\b(?:updates?|update\s+(?:this|you|the\s+page)|post|posted|provided|shared)\b[^.!?\n]{0,30}?\s(?<when>hourly)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Hourly();
 
     // "We expect to resolve the incident in the next hour", "we will close this incident by 18:00 UTC".
     [GeneratedRegex(@"\b(?:expect|plan|aim|intend|will|we['’]ll|should\s+be\s+able)\w*\s+(?:to\s+)?(?:resolve|close|mark)\b[^.!?\n]{0,40}?\s" + Prep + @"\s*" + When, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClosingPromise();
 
-    [GeneratedRegex(@"^(?:about|approximately|around|roughly|~)?\s*(?:\d+\s*(?:-|–|to|or)\s*)?(?<n>\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty[- ]five|sixty|ninety|half\s+an?|few)?\s*(?<unit>minutes?|mins?|hours?|hrs?|h|m|half[- ]hour)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:about|approximately|around|roughly|~|no more than|not more than|at most|less than|under|up to)?\s*(?:\d+\s*(?:-|–|to|or)\s*)?(?<n>\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty[- ]five|sixty|ninety|half\s+an?|few)?\s*(?<unit>minutes?|mins?|hours?|hrs?|h|m|half[- ]hour)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Wait();
 
     [GeneratedRegex(@"^(?:(?<day>today|tonight|tomorrow|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*,?\s+)?(?:(?:on\s+)?(?<date>\d{4}-\d{2}-\d{2})(?:,|\s+at)?\s+)?(?:at\s+)?(?:(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?:(?<ampm>[ap])\.?\s?m\b\.?)?|(?<word>noon|midnight))\s*(?<zone>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -108,6 +113,11 @@ public static partial class NextUpdatePromises
     {
         var text = Regex.Replace(when.Trim(), @"\s+", " ");
         var lower = text.ToLowerInvariant();
+        if (lower is "hourly")
+        {
+            return now.AddHours(1);
+        }
+
         if (lower.StartsWith("the ", StringComparison.Ordinal) || lower.StartsWith("next ", StringComparison.Ordinal) || lower.StartsWith("coming ", StringComparison.Ordinal))
         {
             lower = Regex.Replace(lower, @"^(the )?(next |coming )?", string.Empty);

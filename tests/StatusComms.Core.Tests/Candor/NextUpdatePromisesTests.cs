@@ -27,6 +27,15 @@ public class NextUpdatePromisesTests
     [InlineData("We'll update this page within the hour.", 60)]
     [InlineData("Next update in 2h.", 120)]
     [InlineData("Updates will be provided every 30 minutes.", 30)]
+    [InlineData("Updates will be posted here every hour.", 60)]
+    [InlineData("We will update this page hourly until it is resolved.", 60)]
+    [InlineData("We will update this incident as more information becomes available, or within 1 hour.", 60)]
+    [InlineData("We will provide another update in no more than 30 minutes.", 30)]
+    [InlineData("We'll check back in 45 minutes.", 45)]
+    [InlineData("We'll be back with an update in 30 minutes.", 30)]
+    [InlineData("We will have an update for you in 20 minutes.", 20)]
+    [InlineData("Next update within 1hr.", 60)]
+    [InlineData("We will continue to update at 30 minute intervals.", 30)]
     public void A_wait_is_counted_from_now(string text, int minutes)
         => Assert.Equal(Now.AddMinutes(minutes), NextUpdatePromises.Find(text, Now, Utc)?.At);
 
@@ -46,6 +55,9 @@ public class NextUpdatePromisesTests
     [InlineData("We will provide an update by Friday at 09:00 UTC.", "2026-11-27T09:00:00Z")]
     [InlineData("We will provide an update tomorrow at 09:00 UTC.", "2026-11-26T09:00:00Z")]
     [InlineData("They will provide us with next update by 11:30 AM UTC.", "2026-11-25T11:30:00Z")]
+    [InlineData("Next update expected at 16:00 UTC.", "2026-11-25T16:00:00Z")]
+    [InlineData("We will provide an update at 10am PT.", "2026-11-25T18:00:00Z")]
+    [InlineData("We will provide an update by 12:00 PM Pacific Time.", "2026-11-25T20:00:00Z")]
     public void A_clock_time_is_read_in_its_zone(string text, string expected)
         => Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), NextUpdatePromises.Find(text, Now, Utc)?.At);
 

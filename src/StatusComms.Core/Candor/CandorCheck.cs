@@ -427,7 +427,7 @@ public sealed class CandorCheck(CandorOptions options)
         var (first, figure) = stated[0];
         findings.Add(new CandorFinding("duration-mismatch", FindingSeverity.Error, "body", first.Index, first.Length,
             $"The message says {StatusPage.SiteFormat.Duration(figure)}, but the incident's updates say {StatusPage.SiteFormat.Duration(actual)} ({Clock(started)} to {Clock(ended)}). Customers who watched the page will notice.",
-            $"State the duration the record shows ({StatusPage.SiteFormat.Duration(actual)}), or correct the incident's start time if it began earlier."));
+            $"State the duration the record shows ({StatusPage.SiteFormat.Duration(actual)}); if the impact really began before the incident was opened, post with candor_override_reason saying so."));
     }
 
     private static TimeSpan? DurationOf(Match match)

@@ -58,7 +58,7 @@ internal static partial class CandorPatterns
     public static partial Regex ProductName();
 
     /// <summary>A thing customers use or do, named by its kind: "the Pull Requests dashboard", "package downloads".</summary>
-    [GeneratedRegex(@"\b(api|apis|endpoints?|dashboard|console|website|web ?site|app|apps|mobile app|ui|cli|sdk|checkout|inbox|login|log-in|sign-in|sign in|signing in|logging in|search|notifications?|emails?|e-mails?|webhooks?|payments?|billing|invoices?|uploads?|downloads?|builds?|deploys?|deployments?|pipelines?|jobs?|workflows?|campaigns?|imports?|exports?|chats?|messages?|messaging|tickets?|repositories|repos|pull requests?|git|ssh|https?|smtp|dns|storage|backups?|databases?|queries|transactions?|ingestion|processing|delivery|deliveries|recharges?|charges?|orders?|cards?|accounts?|passwords?|passkeys?|certificates?|domains?|images?|videos?|voice|sms|extensions?|runners?|instances?|volumes?|functions?|packages?|registry|metrics|traces?|alerts?|integrations?|authentication|mfa|sso|oauth)\b", Words)]
+    [GeneratedRegex(@"\b(api|apis|endpoints?|dashboard|console|website|web ?site|app|apps|mobile app|(web |mobile )?applications?|portal|ui|cli|sdk|checkout|inbox|login|log-in|sign-in|sign in|signing in|logging in|search|notifications?|emails?|e-mails?|webhooks?|payments?|billing|invoices?|uploads?|downloads?|builds?|deploys?|deployments?|pipelines?|jobs?|workflows?|campaigns?|imports?|exports?|chats?|messages?|messaging|tickets?|repositories|repos|pull requests?|git|ssh|https?|smtp|dns|storage|backups?|databases?|queries|transactions?|ingestion|processing|delivery|deliveries|recharges?|charges?|orders?|cards?|accounts?|passwords?|passkeys?|certificates?|domains?|images?|videos?|voice|sms|extensions?|runners?|instances?|volumes?|functions?|packages?|registry|metrics|traces?|alerts?|integrations?|authentication|mfa|sso|oauth)\b", Words)]
     public static partial Regex Feature();
 
     // ----- When: a clock time, a date, a day, or a duration.
@@ -134,6 +134,10 @@ internal static partial class CandorPatterns
     // ----- Follow-ups: what a team says it will change. Generic ones commit to nothing.
     [GeneratedRegex(@"\b(prevent|avoid|reduce the risk of|protect against|minimi[sz]e)\b[^.!?]{0,60}\b(recurrence|recurring|reoccur\w*|happening again|similar (incidents?|issues?|problems?)|(this|these|such|that) (type|kind|class)s? of|future|again|in the future|going forward)\b|\b(going forward|in the future|to prevent (this|a recurrence|recurrence|similar)|next steps|remediation|follow-?ups?|action items?|we will|we['’]ll|we are (going to|planning to|committed to)|we plan to|we have (since )?(added|implemented|deployed|removed|updated|changed|introduced)|long-term work|post-incident review|postmortem process)\b", Words)]
     public static partial Regex FollowUpTalk();
+
+    /// <summary>A promise of the postmortem itself ("we will publish an analysis"): neither a vague nor a concrete follow-up.</summary>
+    [GeneratedRegex(@"\b(publish\w*|shar(e|ed|ing)|post(ed|ing)?|provid\w*|send\w*|releas\w*)\b[^.!?]{0,60}\b(post-?mortem|root cause analysis|RCA|incident report|analysis|report|reason for outage|RFO|details)\b|\b(post-?mortem|root cause analysis|RCA|incident report|analysis|report|RFO)\b[^.!?]{0,60}\b(publish\w*|shar(e|ed|ing)|post(ed|ing)?|provid\w*|send\w*)\b", Words)]
+    public static partial Regex PostmortemPromise();
 
     /// <summary>A heading or lead-in that opens the section of follow-ups.</summary>
     [GeneratedRegex(@"^\W*(next steps|remediation|prevention|mitigations?|action items?|follow-?ups?|what we('re| are) (doing|changing)|lessons learned|improvements|how we('ll| will) prevent)", Words)]

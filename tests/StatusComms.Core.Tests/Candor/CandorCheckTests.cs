@@ -55,6 +55,14 @@ public class CandorCheckTests
     public void A_message_without_scope_is_an_error()
         => Assert.Contains(Findings(Draft("Things are failing. We are working on a fix and will report back.", components: []) with { Title = "Errors" }), f => f.RuleId == "no-scope");
 
+    [Theory]
+    [InlineData("We are observing increased latency and error rates across the web application.")]
+    [InlineData("Customers who pay with saved cards see declined payments.")]
+    [InlineData("Requests to us-east-1 time out.")]
+    [InlineData("About 4,000 accounts cannot sign in.")]
+    public void Scope_is_what_people_write_it_as(string body)
+        => Assert.DoesNotContain(Findings(Draft(body + " Next update in 30 minutes.", components: []) with { Title = null }), f => f.RuleId == "no-scope");
+
     [Fact]
     public void Naming_an_affected_component_is_scope()
         => Assert.DoesNotContain(Findings(Draft("Card payments fail at checkout. We are rolling back a change.", components: ["Card payments"])), f => f.RuleId == "no-scope");
@@ -264,6 +272,7 @@ public class CandorCheckTests
     [InlineData("To prevent recurrence, we are adding an alert when any certificate is 30 days from expiry, and we will review our process.", false)]
     [InlineData("We are migrating the database off the single host by 15 December.", false)]
     [InlineData("We will publish a full analysis once our investigation is complete.", false)]
+    [InlineData("Our provider released a Reason for Outage, which we'll be reviewing and publishing as part of the postmortem.", false)]
     public void Follow_ups_that_commit_to_nothing_are_an_error(string followUps, bool flagged)
     {
         var body = "We're sorry: between 09:12 and 10:04 UTC, card payments in the EU region failed. " + followUps;

@@ -372,6 +372,11 @@ public sealed class CandorCheck(CandorOptions options)
             // Inside the follow-ups (from the first "to prevent …" or "Next steps" on), every sentence and list item
             // counts; before it, a list item only when it starts with a change ("• Improve alerting").
             var generic = P.GenericChange().Match(sentence.Text);
+            if (!generic.Success && P.Watching().Match(sentence.Text) is { Success: true } watching && P.PreventionCue().IsMatch(sentence.Text))
+            {
+                generic = watching;
+            }
+
             if ((!inSection && !StartsWith(generic, sentence)) || P.PostmortemPromise().IsMatch(sentence.Text))
             {
                 continue;

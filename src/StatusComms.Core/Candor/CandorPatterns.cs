@@ -148,8 +148,19 @@ internal static partial class CandorPatterns
     public static partial Regex ConcreteChange();
 
     /// <summary>A follow-up phrased with no mechanism: improve, review, strengthen, look into, continue.</summary>
-    [GeneratedRegex(@"\b(improv(e|ed|es|ing|ements?)|better|enhanc(e|ed|es|ing|ements?)|review(s|ed|ing)?|revisit\w*|strengthen\w*|increas(e|ed|es|ing) ([\w-]+ ){0,3}(visibility|monitoring|observability|resilience)|look(ing)? into|work(ing)? on|address(ing)?|continu(e|ing) (to )?(improv|monitor|invest|work)\w*|take steps|taking steps|taken steps|conduct(ing)?|learn(ing)? from|monitor(ing)? (closely|more|database|the)|closely monitoring|rebalanc\w*|update (the |our )?(deploy\w* )?(procedure|process|documentation|runbooks?|paging|alerting)\w*|documentation|training|more rigorous\w*|invest(ments?|ing)|optimi[sz]\w*|refactor\w*)\b", Words)]
+    [GeneratedRegex(@"\b(improv(e|ed|es|ing|ements?)|better|enhanc(e|ed|es|ing|ements?)|review(s|ed|ing)?|revisit\w*|strengthen\w*|increas(e|ed|es|ing) ([\w-]+ ){0,3}(visibility|monitoring|observability|resilience)|look(ing)? into|address(ing)?|continu(e|ing) (to )?(improv|invest)\w*|take steps|taking steps|taken steps|conduct(ing)?|learn(ing)? from|rebalanc\w*|update (the |our )?(deploy\w* )?(procedure|process|documentation|runbooks?|paging|alerting)\w*|documentation|training|more rigorous\w*|invest(ments?|ing)|optimi[sz]\w*|refactor\w*)\b", Words)]
     public static partial Regex GenericChange();
+
+    /// <summary>
+    /// Watching and working on it: a status, not a follow-up ("We will continue to monitor"), unless the same
+    /// sentence says it is what will stop a recurrence ("closely monitoring database load to prevent this from
+    /// happening again").
+    /// </summary>
+    [GeneratedRegex(@"\b(continu(e|es|ing) (to )?(monitor|work|watch)\w*|monitor(ing)? (closely|more|[\w-]+ load|the)|closely monitor\w*|work(ing)? (on|with))\b", Words)]
+    public static partial Regex Watching();
+
+    [GeneratedRegex(@"\b(prevent\w*|avoid\w*|recurr\w*|reoccur\w*|again|future|going forward|similar (incidents?|issues?|problems?))\b", Words)]
+    public static partial Regex PreventionCue();
 
     // ----- Postmortem action items that commit to nothing.
     [GeneratedRegex(@"^\s*(improve|better|more|enhance|review|revisit|refactor|strengthen|increase|be more|look into|investigate|consider|try to|work on|optimi[sz]e)\b(?!.*\b(so that|by adding|that (blocks|alerts|pages|rejects|checks)|to (block|alert|page|reject|check|require|fail|stop)|when|within|before|every)\b)", Words)]

@@ -272,6 +272,8 @@ public class CandorCheckTests
     [InlineData("To prevent recurrence, we are adding an alert when any certificate is 30 days from expiry, and we will review our process.", false)]
     [InlineData("We are migrating the database off the single host by 15 December.", false)]
     [InlineData("We will publish a full analysis once our investigation is complete.", false)]
+    [InlineData("The issue has been resolved and we will continue to monitor.", false)]
+    [InlineData("We will continue to monitor closely and work with our processor on preventative measures.", true)]
     [InlineData("Our provider released a Reason for Outage, which we'll be reviewing and publishing as part of the postmortem.", false)]
     public void Follow_ups_that_commit_to_nothing_are_an_error(string followUps, bool flagged)
     {

@@ -30,7 +30,7 @@ public sealed record NextUpdatePromise(DateTimeOffset At, int Start, int Length,
 /// </summary>
 public static partial class NextUpdatePromises
 {
-    /// <summary>The first promise in the text, or null when it makes none.</summary>
+    /// <summary>The promise that comes first in the text, or null when it makes none.</summary>
     /// <param name="includeClosing">Whether a promise of when the incident will be closed counts (a monitoring update's).</param>
     public static NextUpdatePromise? Find(string? text, DateTimeOffset now, TimeZoneInfo pageZone, bool includeClosing = false)
     {
@@ -40,6 +40,7 @@ public static partial class NextUpdatePromises
             return null;
         }
 
+        NextUpdatePromise? first = null;
         foreach (var (pattern, kind) in Patterns)
         {
             if (kind == PromiseKind.Closing && !includeClosing)
@@ -49,18 +50,24 @@ public static partial class NextUpdatePromises
 
             foreach (Match match in pattern.Matches(text))
             {
+                if (first is not null && match.Index >= first.Start)
+                {
+                    break;
+                }
+
                 // "an update tomorrow at 09:00": a day named before the preposition still dates the time.
                 var when = match.Groups["when"];
                 var lead = match.Value[..(when.Index - match.Index)];
                 var written = DayWord().Match(lead) is { Success: true } day && !DayWord().IsMatch(when.Value) ? $"{day.Value} {when.Value}" : when.Value;
                 if (Resolve(written, now, pageZone) is { } at)
                 {
-                    return new NextUpdatePromise(at, match.Index, match.Length, match.Value, kind);
+                    first = new NextUpdatePromise(at, match.Index, match.Length, match.Value, kind);
+                    break;
                 }
             }
         }
 
-        return null;
+        return first;
     }
 
     /// <summary>The page's zone from its IANA id (StatusComms:TimeZone); UTC when it is unknown here.</summary>

@@ -101,6 +101,10 @@ public class NextUpdatePromisesTests
     }
 
     [Fact]
+    public void The_promise_that_comes_first_in_the_words_counts()
+        => Assert.Equal(Now.AddMinutes(20), NextUpdatePromises.Find("We will update in 20 minutes, and updates will be posted hourly after that.", Now, Utc)?.At);
+
+    [Fact]
     public void The_promise_keeps_its_span()
     {
         const string text = "Search is slow. Next update in 30 minutes.";

@@ -44,7 +44,7 @@ public sealed class CandorCheck(CandorOptions options)
 
     /// <summary>Reads the promise of the next update from a message's words, in the page's time zone.</summary>
     public NextUpdatePromise? PromiseIn(string? body, IncidentStatus stage, DateTimeOffset now)
-        => NextUpdatePromises.Find(body, now, options.Zone, includeClosing: stage is IncidentStatus.Monitoring);
+        => NextUpdatePromises.For(body, stage, now, options.Zone);
 
     private static void SaysNothing(CandorDraft draft, MessageFacts facts, List<CandorFinding> findings)
     {
@@ -63,13 +63,8 @@ public sealed class CandorCheck(CandorOptions options)
     /// </summary>
     private static void VaguePhrases(CandorDraft draft, MessageFacts facts, List<CandorFinding> findings)
     {
-        foreach (var (field, text) in new (string Field, string? Text)[] { ("title", draft.Title), ("body", draft.Body) })
+        foreach (var (field, text) in Texts(draft))
         {
-            if (string.IsNullOrEmpty(text))
-            {
-                continue;
-            }
-
             // Patterns overlap ("having some issues" holds "some issues"): report the widest span once.
             var matches = new[] { P.TechnicalDifficulties(), P.ExperiencingIssues(), P.UsersMayExperience(), P.ServiceDisruption(), P.AnIssue() }
                 .SelectMany((pattern, index) => pattern.Matches(text).Select(m => (Match: m, Stock: index == 0)))

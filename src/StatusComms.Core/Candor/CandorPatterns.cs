@@ -65,10 +65,6 @@ internal static partial class CandorPatterns
     [GeneratedRegex(@"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b\.?|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.? \d{1,2}(st|nd|rd|th)?\b|\b\d{1,2}(st|nd|rd|th)? (of )?(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|this (morning|afternoon|evening)|last (night|week)|overnight|earlier today)\b|\b(since|for|over|lasted|lasting|took|about|approximately|roughly|nearly|up to|within|of)\s+(about |approximately |roughly |nearly |over |under |up to |around |the (first|last) )?(\d+(\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|several|many|a few|a couple of)[ -](seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b|\b\d+(\.\d+)?[ -]?(seconds?|minutes?|mins?|hours?|hrs?|days?)\b|\bmany hours\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+)[ -](minute|hour|day)\b", Words)]
     public static partial Regex When();
 
-    // ----- Stage words that say only "we are on it".
-    [GeneratedRegex(@"\b(looking into|investigating|aware of|working on|checking|monitoring)( it| this| the (issue|problem|situation|matter|reports?))?\b", Words)]
-    public static partial Regex OnIt();
-
     // ----- Apologies.
     [GeneratedRegex(@"\b(sorry|apologi[sz]e[sd]?|apologi[sz]ing|apologies|apology|regret)\b", Words)]
     public static partial Regex Apology();

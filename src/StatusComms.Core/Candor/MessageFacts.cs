@@ -14,20 +14,22 @@ internal sealed partial class MessageFacts
     private MessageFacts(CandorDraft draft, CandorOptions options)
     {
         Body = draft.Body;
-        Promise = NextUpdatePromises.Find(draft.Body, draft.Now, options.Zone, includeClosing: draft.Stage is Incidents.IncidentStatus.Monitoring);
+        Promise = NextUpdatePromises.For(draft.Body, draft.Stage, draft.Now, options.Zone);
         Said = Promise is { } promise ? string.Concat(Body.AsSpan(0, promise.Start), new string(' ', promise.Length), Body.AsSpan(promise.Start + promise.Length)) : Body;
 
         Vocabulary = draft.AffectedComponents.Concat(draft.PageVocabulary).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 
-        // Each fact is read once, and only when a rule asks: the patterns are the check's whole cost.
+        // Each fact is read once, and only when a rule asks: the patterns are the check's whole cost. One check runs
+        // on one thread, so the facts need no locks.
         var said = Said;
         var title = draft.Title ?? string.Empty;
-        _symptom = new(() => P.Symptom().IsMatch(said));
-        _weakSymptom = new(() => HasSymptom || P.WeakSymptom().IsMatch(said));
-        _time = new(() => P.When().IsMatch(said));
-        _bodyScope = new(() => draft.AffectedComponents.Any(name => Mentions(said, name)) || P.ProductName().IsMatch(said) || NamesScope(said));
-        _scope = new(() => draft.AffectedComponents.Count > 0 || HasBodyScope || NamesScope(title));
-        _sentences = new(() => Split(Body));
+        const LazyThreadSafetyMode OneThread = LazyThreadSafetyMode.None;
+        _symptom = new(() => P.Symptom().IsMatch(said), OneThread);
+        _weakSymptom = new(() => HasSymptom || P.WeakSymptom().IsMatch(said), OneThread);
+        _time = new(() => P.When().IsMatch(said), OneThread);
+        _bodyScope = new(() => draft.AffectedComponents.Any(name => Mentions(said, name)) || P.ProductName().IsMatch(said) || NamesScope(said), OneThread);
+        _scope = new(() => draft.AffectedComponents.Count > 0 || HasBodyScope || NamesScope(title), OneThread);
+        _sentences = new(() => Split(Body), OneThread);
     }
 
     private readonly Lazy<bool> _symptom, _weakSymptom, _time, _bodyScope, _scope;

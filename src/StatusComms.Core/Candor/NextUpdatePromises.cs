@@ -70,6 +70,10 @@ public static partial class NextUpdatePromises
         return first;
     }
 
+    /// <summary>The promise an update at <paramref name="stage"/> makes: a monitoring update may promise the close instead.</summary>
+    public static NextUpdatePromise? For(string? text, Incidents.IncidentStatus stage, DateTimeOffset now, TimeZoneInfo pageZone)
+        => Find(text, now, pageZone, includeClosing: stage is Incidents.IncidentStatus.Monitoring);
+
     /// <summary>The page's zone from its IANA id (StatusComms:TimeZone); UTC when it is unknown here.</summary>
     public static TimeZoneInfo Zone(string? ianaId)
         => ianaId is { Length: > 0 } && TryZone(ianaId, out var zone) ? zone : TimeZoneInfo.Utc;
@@ -118,7 +122,7 @@ public static partial class NextUpdatePromises
 
     private static DateTimeOffset? Resolve(string when, DateTimeOffset now, TimeZoneInfo pageZone)
     {
-        var text = Regex.Replace(when.Trim(), @"\s+", " ");
+        var text = Whitespace().Replace(when.Trim(), " ");
         var lower = text.ToLowerInvariant();
         if (lower is "hourly")
         {
@@ -127,7 +131,7 @@ public static partial class NextUpdatePromises
 
         if (lower.StartsWith("the ", StringComparison.Ordinal) || lower.StartsWith("next ", StringComparison.Ordinal) || lower.StartsWith("coming ", StringComparison.Ordinal))
         {
-            lower = Regex.Replace(lower, @"^(the )?(next |coming )?", string.Empty);
+            lower = LeadingNext().Replace(lower, string.Empty);
             if (lower is "hour")
             {
                 return now.AddHours(1);
@@ -212,11 +216,7 @@ public static partial class NextUpdatePromises
             return null;
         }
 
-        if (ZoneOf(match.Groups["zone"].Value, pageZone) is not { } zone)
-        {
-            return null;
-        }
-
+        var zone = ZoneOf(match.Groups["zone"].Value, pageZone);
         var localNow = zone.Offset is { } fixedOffset ? now.ToOffset(fixedOffset) : TimeZoneInfo.ConvertTime(now, zone.Info!);
         DateOnly day;
         var dated = false;
@@ -277,11 +277,35 @@ public static partial class NextUpdatePromises
         _ => null,
     };
 
+    /// <summary>Abbreviations that name one offset all year (PDT is −7 h whatever the date).</summary>
+    private static readonly Dictionary<string, TimeSpan> FixedOffsets = new(StringComparer.Ordinal)
+    {
+        ["UTC"] = TimeSpan.Zero, ["GMT"] = TimeSpan.Zero, ["Z"] = TimeSpan.Zero, ["WET"] = TimeSpan.Zero,
+        ["PDT"] = TimeSpan.FromHours(-7), ["PST"] = TimeSpan.FromHours(-8),
+        ["EDT"] = TimeSpan.FromHours(-4), ["EST"] = TimeSpan.FromHours(-5),
+        ["CDT"] = TimeSpan.FromHours(-5), ["CST"] = TimeSpan.FromHours(-6),
+        ["MDT"] = TimeSpan.FromHours(-6), ["MST"] = TimeSpan.FromHours(-7),
+        ["CET"] = TimeSpan.FromHours(1), ["WEST"] = TimeSpan.FromHours(1), ["BST"] = TimeSpan.FromHours(1),
+        ["CEST"] = TimeSpan.FromHours(2), ["EET"] = TimeSpan.FromHours(2), ["EEST"] = TimeSpan.FromHours(3),
+        ["IST"] = new TimeSpan(5, 30, 0), ["SGT"] = TimeSpan.FromHours(8), ["JST"] = TimeSpan.FromHours(9), ["KST"] = TimeSpan.FromHours(9),
+        ["AEST"] = TimeSpan.FromHours(10), ["AEDT"] = TimeSpan.FromHours(11),
+    };
+
+    /// <summary>Names of a region's time, which follow its summer time; the standard offset serves without the zone database.</summary>
+    private static readonly Dictionary<string, (string Iana, TimeSpan Standard)> Regions = new(StringComparer.Ordinal)
+    {
+        ["PT"] = ("America/Los_Angeles", TimeSpan.FromHours(-8)), ["PACIFIC"] = ("America/Los_Angeles", TimeSpan.FromHours(-8)), ["PACIFIC TIME"] = ("America/Los_Angeles", TimeSpan.FromHours(-8)),
+        ["ET"] = ("America/New_York", TimeSpan.FromHours(-5)), ["EASTERN"] = ("America/New_York", TimeSpan.FromHours(-5)), ["EASTERN TIME"] = ("America/New_York", TimeSpan.FromHours(-5)),
+        ["CT"] = ("America/Chicago", TimeSpan.FromHours(-6)), ["CENTRAL"] = ("America/Chicago", TimeSpan.FromHours(-6)), ["CENTRAL TIME"] = ("America/Chicago", TimeSpan.FromHours(-6)),
+        ["MT"] = ("America/Denver", TimeSpan.FromHours(-7)), ["MOUNTAIN"] = ("America/Denver", TimeSpan.FromHours(-7)), ["MOUNTAIN TIME"] = ("America/Denver", TimeSpan.FromHours(-7)),
+    };
+
     /// <summary>
     /// The zone a clock time is written in: the page's when none is named; a named region's rules (PT is Pacific time,
-    /// with its summer time) or a fixed offset (PDT, UTC+2).
+    /// with its summer time), an IANA name, or a fixed offset (PDT, UTC+2). Words that only look like a zone
+    /// ("and/or") leave the time in the page's zone.
     /// </summary>
-    private static (TimeZoneInfo? Info, TimeSpan? Offset)? ZoneOf(string written, TimeZoneInfo pageZone)
+    private static (TimeZoneInfo? Info, TimeSpan? Offset) ZoneOf(string written, TimeZoneInfo pageZone)
     {
         var name = written.Trim().Trim('(', ')').Trim();
         if (name.Length == 0)
@@ -290,76 +314,33 @@ public static partial class NextUpdatePromises
         }
 
         var upper = name.ToUpperInvariant();
-        if (Regex.Match(upper, @"^(?:UTC|GMT)\s?(?<sign>[+-])\s?(?<h>\d{1,2})(?::?(?<m>\d{2}))?$") is { Success: true } offset)
+        if (UtcOffset().Match(upper) is { Success: true } offset)
         {
             var span = new TimeSpan(int.Parse(offset.Groups["h"].Value, CultureInfo.InvariantCulture), offset.Groups["m"].Success ? int.Parse(offset.Groups["m"].Value, CultureInfo.InvariantCulture) : 0, 0);
             return (null, offset.Groups["sign"].Value == "-" ? -span : span);
         }
 
-        switch (upper)
+        if (FixedOffsets.TryGetValue(upper, out var fixedOffset))
         {
-            case "UTC" or "GMT" or "Z":
-                return (null, TimeSpan.Zero);
-            case "PDT":
-                return (null, TimeSpan.FromHours(-7));
-            case "PST":
-                return (null, TimeSpan.FromHours(-8));
-            case "EDT":
-                return (null, TimeSpan.FromHours(-4));
-            case "EST":
-                return (null, TimeSpan.FromHours(-5));
-            case "CDT":
-                return (null, TimeSpan.FromHours(-5));
-            case "CST":
-                return (null, TimeSpan.FromHours(-6));
-            case "MDT":
-                return (null, TimeSpan.FromHours(-6));
-            case "MST":
-                return (null, TimeSpan.FromHours(-7));
-            case "CET" or "WEST" or "BST":
-                return (null, TimeSpan.FromHours(1));
-            case "CEST" or "EET":
-                return (null, TimeSpan.FromHours(2));
-            case "EEST":
-                return (null, TimeSpan.FromHours(3));
-            case "WET":
-                return (null, TimeSpan.Zero);
-            case "IST":
-                return (null, new TimeSpan(5, 30, 0));
-            case "SGT":
-                return (null, TimeSpan.FromHours(8));
-            case "JST" or "KST":
-                return (null, TimeSpan.FromHours(9));
-            case "AEST":
-                return (null, TimeSpan.FromHours(10));
-            case "AEDT":
-                return (null, TimeSpan.FromHours(11));
+            return (null, fixedOffset);
         }
 
-        var region = upper switch
+        if (Regions.TryGetValue(upper, out var region))
         {
-            "PT" or "PACIFIC" or "PACIFIC TIME" => "America/Los_Angeles",
-            "ET" or "EASTERN" or "EASTERN TIME" => "America/New_York",
-            "CT" or "CENTRAL" or "CENTRAL TIME" => "America/Chicago",
-            "MT" or "MOUNTAIN" or "MOUNTAIN TIME" => "America/Denver",
-            _ => name,
-        };
-        if (TryZone(region, out var info))
-        {
-            return (info, null);
+            return TryZone(region.Iana, out var regional) ? (regional, null) : (null, region.Standard);
         }
 
-        // Without the zone database, the generic US zones fall back to their standard offsets; words that only look
-        // like a zone ("and/or") leave the time in the page's zone.
-        return region switch
-        {
-            "America/Los_Angeles" => (null, TimeSpan.FromHours(-8)),
-            "America/New_York" => (null, TimeSpan.FromHours(-5)),
-            "America/Chicago" => (null, TimeSpan.FromHours(-6)),
-            "America/Denver" => (null, TimeSpan.FromHours(-7)),
-            _ => (pageZone, null),
-        };
+        return TryZone(name, out var info) ? (info, null) : (pageZone, null);
     }
+
+    [GeneratedRegex(@"^(?:UTC|GMT)\s?(?<sign>[+-])\s?(?<h>\d{1,2})(?::?(?<m>\d{2}))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex UtcOffset();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^(the )?(next |coming )?")]
+    private static partial Regex LeadingNext();
 
     private static bool TryZone(string id, out TimeZoneInfo zone)
     {

@@ -168,12 +168,7 @@ public sealed class Incident
     /// <summary>Records what the candor check said about an update not yet stored.</summary>
     public void RecordReview(string updateId, Candor.CandorReview review)
     {
-        var index = _updates.FindIndex(_savedUpdateCount, u => u.Id == updateId);
-        if (index < 0)
-        {
-            throw new InvalidOperationException($"Update {updateId} is not an unsaved update of incident {Id}.");
-        }
-
+        var index = UnsavedIndex(updateId);
         _updates[index] = _updates[index] with { Review = review };
     }
 
@@ -183,16 +178,17 @@ public sealed class Incident
     /// </summary>
     public void PromiseNextUpdate(string updateId, DateTimeOffset at)
     {
-        var index = _updates.FindIndex(_savedUpdateCount, u => u.Id == updateId);
-        if (index < 0)
-        {
-            throw new InvalidOperationException($"Update {updateId} is not an unsaved update of incident {Id}.");
-        }
-
+        var index = UnsavedIndex(updateId);
         if (_updates[index].NextUpdateAt is null)
         {
             _updates[index] = _updates[index] with { NextUpdateAt = at };
         }
+    }
+
+    private int UnsavedIndex(string updateId)
+    {
+        var index = _updates.FindIndex(_savedUpdateCount, u => u.Id == updateId);
+        return index >= 0 ? index : throw new InvalidOperationException($"Update {updateId} is not an unsaved update of incident {Id}.");
     }
 
     /// <summary>Rebuilds a stored incident. Only stores call this.</summary>

@@ -122,14 +122,17 @@ public static class SiteViewBuilder
     /// The components not operational, worst first, for the banner: a "Major outage" banner names what it is about,
     /// so nobody has to find the one red row at the bottom of a long list.
     /// </summary>
-    private static AffectedComponentView[] Affected(IReadOnlyList<Component> components, StatusRollup rollup)
-        => components
+    private static AffectedView Affected(IReadOnlyList<Component> components, StatusRollup rollup)
+    {
+        var affected = components
             .Where(c => !c.IsGroup)
             .Select(c => (Component: c, Status: rollup.DisplayedStatus(c.Id)))
             .Where(x => x.Status is not ComponentStatus.Operational)
             .OrderByDescending(x => x.Status).ThenBy(x => x.Component.Position).ThenBy(x => x.Component.Name, StringComparer.CurrentCulture)
             .Select(x => new AffectedComponentView(x.Component.Id, x.Component.Name, x.Status, StatusLabels.For(x.Status)))
             .ToArray();
+        return new AffectedView(affected.Take(AffectedView.MostNamed).ToArray(), Math.Max(0, affected.Length - AffectedView.MostNamed));
+    }
 
     private static ComponentGroupView[] Groups(IReadOnlyList<Component> components, StatusRollup rollup, Func<Component, UptimeView?> uptime)
     {

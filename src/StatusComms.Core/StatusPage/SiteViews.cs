@@ -22,7 +22,7 @@ public sealed record IndexView(
     PageIndicator Indicator,
     string IndicatorDescription,
     IReadOnlyList<ComponentGroupView> Groups,
-    IReadOnlyList<AffectedComponentView> Affected,
+    AffectedView Affected,
     IReadOnlyList<IncidentCardView> ActiveIncidents,
     IReadOnlyList<MaintenanceCardView> ActiveMaintenances,
     IReadOnlyList<MaintenanceCardView> UpcomingMaintenances);
@@ -30,12 +30,15 @@ public sealed record IndexView(
 /// <summary>A group of components, or (with a null name) the components that belong to no group.</summary>
 public sealed record ComponentGroupView(string? Name, ComponentStatus Status, string StatusLabel, IReadOnlyList<ComponentView> Components);
 
-/// <summary>A component that is not operational, as the banner names it and links to its row.</summary>
-public sealed record AffectedComponentView(string Id, string Name, ComponentStatus Status, string StatusLabel)
+/// <summary>The components not operational, as the banner names them (worst first), and how many more there are.</summary>
+public sealed record AffectedView(IReadOnlyList<AffectedComponentView> Named, int More)
 {
     /// <summary>How many the banner names before "and N more".</summary>
-    public const int Named = 6;
+    public const int MostNamed = 6;
 }
+
+/// <summary>A component that is not operational, as the banner names it and links to its row.</summary>
+public sealed record AffectedComponentView(string Id, string Name, ComponentStatus Status, string StatusLabel);
 
 public sealed record ComponentView(string Id, string Name, string? Description, ComponentStatus Status, string StatusLabel, UptimeView? Uptime = null);
 

@@ -16,7 +16,7 @@ public sealed class FunctionInvoker(ApiGate gate)
 {
     public async Task InvokeHttpAsync(FunctionEntry entry, HttpContext context)
     {
-        var result = gate.Admit(context);
+        var result = await gate.AdmitAsync(context);
         if (result is null)
         {
             try

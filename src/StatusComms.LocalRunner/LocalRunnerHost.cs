@@ -49,6 +49,7 @@ public static class LocalRunnerHost
         Console.WriteLine();
         Console.WriteLine("StatusComms is running (local runner; Ctrl+C stops it).");
         Console.WriteLine($"  Status page     {address}/");
+        Console.WriteLine($"  Comms console   {address}/console/   (sign in with the API key and your name)");
         Console.WriteLine($"  Management API  {address}/api/v1/pages/{pageId}/");
         Console.WriteLine(generatedKey
             ? $"  API key         {app.Configuration["StatusComms:ApiKey"]}   (generated; set StatusComms__ApiKey to choose one)"
@@ -106,7 +107,7 @@ public static class LocalRunnerHost
         var invoker = app.Services.GetRequiredService<FunctionInvoker>();
         foreach (var entry in FunctionCatalog.All.Where(f => f.Trigger == FunctionTrigger.Http))
         {
-            app.MapMethods($"/{prefix}/{entry.Target}", entry.HttpMethods, context => invoker.InvokeHttpAsync(entry, context)).WithName(entry.Name);
+            app.MapMethods(prefix.Length == 0 ? $"/{entry.Target}" : $"/{prefix}/{entry.Target}", entry.HttpMethods, context => invoker.InvokeHttpAsync(entry, context)).WithName(entry.Name);
         }
 
         // Core Tools' way to run a non-HTTP function by hand; here it needs the management API key.
@@ -143,13 +144,16 @@ public static class LocalRunnerHost
     public static string BaseAddress(WebApplication app)
         => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
-    /// <summary>The HTTP route prefix from host.json (extensions.http.routePrefix), as the Functions host uses it.</summary>
+    /// <summary>
+    /// The HTTP route prefix from host.json (extensions.http.routePrefix), as the Functions host uses it: "api" when
+    /// host.json does not say. Ours says "" (every route is written whole in <see cref="Routes"/>).
+    /// </summary>
     private static string RoutePrefix()
     {
         var hostJson = Path.Combine(AppContext.BaseDirectory, "host.json");
         if (!File.Exists(hostJson))
         {
-            return "api";
+            throw new FileNotFoundException("host.json is missing beside the app: it says where the routes start.", hostJson);
         }
 
         using var document = JsonDocument.Parse(File.ReadAllText(hostJson));

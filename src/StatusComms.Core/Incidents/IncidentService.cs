@@ -42,6 +42,24 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
     public async Task<IncidentDetails> CreateAsync(NewIncident draft, CancellationToken cancellationToken)
     {
         var known = await KnownComponentsAsync(cancellationToken);
+        var incident = Open(draft, known, time.GetUtcNow(), enforce: true);
+        await incidents.AddAsync(incident, cancellationToken);
+        await publish.PublishAsync();
+        return new IncidentDetails(incident, known);
+    }
+
+    /// <summary>
+    /// What opening this incident would publish, without opening it: the incident as it would stand and what the
+    /// candor check says of its first update (errors are reported, not thrown). The console previews drafts this way.
+    /// </summary>
+    public async Task<IncidentPreview> PreviewCreateAsync(NewIncident draft, CancellationToken cancellationToken)
+    {
+        var known = await KnownComponentsAsync(cancellationToken);
+        return IncidentPreview.Of(Open(draft, known, time.GetUtcNow(), enforce: false), known);
+    }
+
+    private Incident Open(NewIncident draft, IReadOnlyDictionary<string, Component> known, DateTimeOffset now, bool enforce)
+    {
         var first = new UpdateRequest
         {
             Status = draft.Status,
@@ -51,18 +69,31 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
             DeliverNotifications = draft.DeliverNotifications,
             Author = draft.Author,
         };
-        var now = time.GetUtcNow();
         var incident = Incident.Open(Ids.NewId(), draft.Name?.Trim()!, first, draft.ImpactOverride, draft.StartedAt, known, now);
-        Review(incident, known, draft.CandorOverrideReason, now);
-        await incidents.AddAsync(incident, cancellationToken);
-        await publish.PublishAsync();
-        return new IncidentDetails(incident, known);
+        Review(incident, known, draft.CandorOverrideReason, now, enforce);
+        return incident;
     }
 
     /// <param name="expectedVersion">The version the caller read (HTTP If-Match); the store's current one when null.</param>
     /// <returns>The changed incident, or null when there is none with that id.</returns>
-    public Task<IncidentDetails?> UpdateAsync(string id, IncidentChanges changes, string? expectedVersion, CancellationToken cancellationToken)
-        => ChangeAsync(id, expectedVersion, (incident, known, now) =>
+    public async Task<IncidentDetails?> UpdateAsync(string id, IncidentChanges changes, string? expectedVersion, CancellationToken cancellationToken)
+        => (await ChangeAsync(id, expectedVersion, Update(changes, enforce: true), save: true, cancellationToken))?.Details;
+
+    /// <summary>What this change would publish, applied to the incident as stored now, without saving it.</summary>
+    /// <returns>The preview, or null when there is no incident with that id.</returns>
+    public Task<IncidentPreview?> PreviewUpdateAsync(string id, IncidentChanges changes, CancellationToken cancellationToken)
+        => ChangeAsync(id, null, Update(changes, enforce: false), save: false, cancellationToken);
+
+    /// <summary>Reopens a resolved incident with an update saying the problem is back.</summary>
+    public async Task<IncidentDetails?> ReopenAsync(string id, IncidentChanges changes, string? expectedVersion, CancellationToken cancellationToken)
+        => (await ChangeAsync(id, expectedVersion, Reopen(changes, enforce: true), save: true, cancellationToken))?.Details;
+
+    /// <summary>What reopening would publish, without reopening.</summary>
+    public Task<IncidentPreview?> PreviewReopenAsync(string id, IncidentChanges changes, CancellationToken cancellationToken)
+        => ChangeAsync(id, null, Reopen(changes, enforce: false), save: false, cancellationToken);
+
+    private Action<Incident, IReadOnlyDictionary<string, Component>, DateTimeOffset> Update(IncidentChanges changes, bool enforce)
+        => (incident, known, now) =>
         {
             if (changes.Name is null && changes.ImpactOverride is null && !changes.PostsUpdate)
             {
@@ -82,22 +113,22 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
             if (changes.PostsUpdate)
             {
                 incident.PostUpdate(ToRequest(changes, incident, known), known, now);
-                Review(incident, known, changes.CandorOverrideReason, now);
+                Review(incident, known, changes.CandorOverrideReason, now, enforce);
             }
-        }, cancellationToken);
+        };
 
-    /// <summary>Reopens a resolved incident with an update saying the problem is back.</summary>
-    public Task<IncidentDetails?> ReopenAsync(string id, IncidentChanges changes, string? expectedVersion, CancellationToken cancellationToken)
-        => ChangeAsync(id, expectedVersion, (incident, known, now) =>
+    private Action<Incident, IReadOnlyDictionary<string, Component>, DateTimeOffset> Reopen(IncidentChanges changes, bool enforce)
+        => (incident, known, now) =>
         {
             incident.Reopen(ToRequest(changes, incident, known), known, now);
-            Review(incident, known, changes.CandorOverrideReason, now);
-        }, cancellationToken);
+            Review(incident, known, changes.CandorOverrideReason, now, enforce);
+        };
 
-    private async Task<IncidentDetails?> ChangeAsync(
+    private async Task<IncidentPreview?> ChangeAsync(
         string id,
         string? expectedVersion,
         Action<Incident, IReadOnlyDictionary<string, Component>, DateTimeOffset> change,
+        bool save,
         CancellationToken cancellationToken)
     {
         var incidentTask = incidents.GetAsync(id, cancellationToken);
@@ -119,18 +150,22 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
 
         var known = await knownTask;
         change(incident, known, time.GetUtcNow());
-        await incidents.SaveAsync(incident, version, cancellationToken);
-        await publish.PublishAsync();
-        return new IncidentDetails(incident, known);
+        if (save)
+        {
+            await incidents.SaveAsync(incident, version, cancellationToken);
+            await publish.PublishAsync();
+        }
+
+        return IncidentPreview.Of(incident, known);
     }
 
     /// <summary>
     /// Runs the candor check on the update just posted, as customers will read it: errors reject it unless the
-    /// comms lead gave a reason to publish anyway (or the check only warns); the findings and the reason are kept
-    /// with the update. An update without next_update_at whose words promise one ("Next update in 30 minutes", as
+    /// comms lead gave a reason to publish anyway (or the check only warns, or <paramref name="enforce"/> is off for
+    /// a preview); the findings and the reason are kept with the update. An update without next_update_at whose words promise one ("Next update in 30 minutes", as
     /// Statuspage clients write it) takes its time from the words.
     /// </summary>
-    private void Review(Incident incident, IReadOnlyDictionary<string, Component> known, string? overrideReason, DateTimeOffset now)
+    private void Review(Incident incident, IReadOnlyDictionary<string, Component> known, string? overrideReason, DateTimeOffset now, bool enforce)
     {
         var update = incident.UnsavedUpdates[^1];
         var draft = new CandorDraft
@@ -146,7 +181,9 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
             ImpactStartedAt = incident.StartedAt,
             ImpactEndedAt = incident.ResolvedAt ?? now,
         };
-        incident.RecordReview(update.Id, CandorReview.Of(candor, draft, overrideReason));
+        incident.RecordReview(update.Id, enforce
+            ? CandorReview.Of(candor, draft, overrideReason)
+            : new CandorReview(candor.Check(draft), string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim()));
         if (update.NextUpdateAt is null && draft.IsUnresolved && candor.PromiseIn(update.Body, update.Status, now) is { } promise)
         {
             incident.PromiseNextUpdate(update.Id, promise.At);

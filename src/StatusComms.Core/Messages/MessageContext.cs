@@ -77,6 +77,9 @@ public sealed class MessageContext
 
     public string Started => Clock(StartedAt);
 
+    /// <summary>"09:42 to 10:31 UTC": when it started and when it ended (or now, while it lasts).</summary>
+    public string Window => string.Create(CultureInfo.InvariantCulture, $"{StartedAt.UtcDateTime:HH:mm} to {Clock(EndedAt ?? Now)}");
+
     public string NextUpdate => Clock(NextUpdateAt);
 
     /// <summary>How long it has lasted so far, or lasted in all once resolved.</summary>

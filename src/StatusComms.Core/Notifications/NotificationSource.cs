@@ -21,27 +21,7 @@ public sealed class NotificationSource(IIncidentStore incidents, IMaintenanceSto
                 return null;
             }
 
-            var names = (await namesTask).ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
-            var lines = update.ComponentChanges.Count > 0
-                ? update.ComponentChanges.Select(c => new ComponentLine(c.ComponentName, StatusLabels.For(c.NewStatus))).ToArray()
-                : incident.Components.Where(c => names.ContainsKey(c.Key)).Select(c => new ComponentLine(names[c.Key], StatusLabels.For(c.Value))).ToArray();
-            var affected = incident.Components.Keys.Concat(update.ComponentChanges.Select(c => c.ComponentId)).Distinct(StringComparer.Ordinal).ToArray();
-            return new NotificationContent(
-                notification,
-                page.Name,
-                page.Url,
-                incident.Name,
-                StatusLabels.For(update.Status),
-                StatusLabels.For(incident.Impact),
-                update.Body,
-                update.DisplayAt,
-                lines,
-                affected,
-                update.NextUpdateAt,
-                null,
-                null,
-                page.Url + SiteViewBuilder.IncidentHref(incident.Id),
-                update.DeliverNotifications);
+            return ForIncident(page, notification, incident, update, (await namesTask).ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal));
         }
 
         var maintenance = await maintenances.GetAsync(notification.SubjectId, cancellationToken);
@@ -69,5 +49,33 @@ public sealed class NotificationSource(IIncidentStore incidents, IMaintenanceSto
             maintenance.ScheduledUntil,
             page.Url + SiteViewBuilder.MaintenanceHref(maintenance.Id),
             posted.DeliverNotifications);
+    }
+
+    /// <summary>What subscribers are told about an incident's update (also for a draft not yet posted: the console's preview).</summary>
+    public static NotificationContent ForIncident(PageSettings page, NotificationRef notification, Incident incident, IncidentUpdate update, IReadOnlyDictionary<string, string> names)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(update);
+        var lines = update.ComponentChanges.Count > 0
+            ? update.ComponentChanges.Select(c => new ComponentLine(c.ComponentName, StatusLabels.For(c.NewStatus))).ToArray()
+            : incident.Components.Where(c => names.ContainsKey(c.Key)).Select(c => new ComponentLine(names[c.Key], StatusLabels.For(c.Value))).ToArray();
+        var affected = incident.Components.Keys.Concat(update.ComponentChanges.Select(c => c.ComponentId)).Distinct(StringComparer.Ordinal).ToArray();
+        return new NotificationContent(
+            notification,
+            page.Name,
+            page.Url,
+            incident.Name,
+            StatusLabels.For(update.Status),
+            StatusLabels.For(incident.Impact),
+            update.Body,
+            update.DisplayAt,
+            lines,
+            affected,
+            update.NextUpdateAt,
+            null,
+            null,
+            page.Url + SiteViewBuilder.IncidentHref(incident.Id),
+            update.DeliverNotifications);
     }
 }

@@ -137,6 +137,23 @@ public sealed class SitePublisher(
             Stopwatch.GetElapsedTime(started));
     }
 
+    /// <summary>The site's content-addressed static files (stylesheet, icon, script), as published under assets/.</summary>
+    public IReadOnlyList<SiteArtifact> Assets => _assets.Value.Artifacts;
+
+    /// <summary>
+    /// An incident's page as it would be published, for a draft not yet posted (the console's preview), with its
+    /// asset links under <paramref name="assetRoot"/> instead of /assets/.
+    /// </summary>
+    public Task<string> RenderIncidentPreviewAsync(Incident incident, IReadOnlyList<Component> known, string assetRoot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        var links = _assets.Value.Links;
+        string? Rebase(string? href) => href is null ? null : assetRoot + href[(href.LastIndexOf('/') + 1)..];
+        var assets = new SiteAssets(Rebase(links.StylesheetHref)!, Rebase(links.IconHref), null);
+        var content = new SiteContent(page, known, incident.IsOpen ? [incident] : [], [], [], time.GetUtcNow());
+        return renderer.RenderAsync(SiteTemplate.Incident, SiteViewBuilder.IncidentPage(content, incident, assets), cancellationToken);
+    }
+
     /// <summary>The customer summary page of a postmortem, as it is (or would be) published.</summary>
     public async Task<string> RenderPostmortemAsync(Postmortems.CustomerSummary summary, DateTimeOffset publishedAt, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed class ApiGateMiddleware(ApiGate gate) : IFunctionsWorkerMiddleware
             return;
         }
 
-        var refusal = gate.Admit(http);
+        var refusal = await gate.AdmitAsync(http);
         if (refusal is not null)
         {
             context.GetInvocationResult().Value = refusal;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StatusComms.Candor;
+using StatusComms.CommsConsole;
 using StatusComms.Components;
 using StatusComms.Incidents;
 using StatusComms.Infrastructure.Blobs;
@@ -44,7 +45,7 @@ public static class ServiceCollectionExtensions
         {
             var o = sp.GetRequiredService<IOptions<StatusCommsOptions>>().Value;
             var publicBase = (o.Subscriptions.PublicBaseUrl is { Length: > 0 } url ? url : o.PageUrl).TrimEnd('/');
-            return new PageSettings(o.PageId, o.PageName, o.PageUrl.TrimEnd('/'), o.TimeZone, o.Uptime.ToWeights(), $"{publicBase}/api/{Routes.PublicSubscriptions}");
+            return new PageSettings(o.PageId, o.PageName, o.PageUrl.TrimEnd('/'), o.TimeZone, o.Uptime.ToWeights(), $"{publicBase}/{Routes.PublicSubscriptions}");
         });
 
         services.AddSingleton(sp => new StatusTable(
@@ -81,6 +82,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StatusComms.Postmortems.PostmortemService>();
         services.AddSingleton<MaintenanceService>();
         services.AddSingleton<ApiGate>();
+        services.AddSingleton<Console.ConsoleSessions>();
+        services.AddSingleton<Console.ConsoleGate>();
+        services.AddSingleton<IConsoleRenderer>(_ => new RazorLightConsoleRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
+        services.AddSingleton<Console.ConsoleAssets>();
+        services.AddSingleton<Console.ConsoleChromeFactory>();
+        services.AddSingleton<ConsoleService>();
         AddNotifications(services, settings, configuration);
 
         // Function classes answer with IActionResults (JsonResult); their executors come with MVC's core services.
@@ -113,7 +120,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StatusCommsOptions>>().Value;
-            var root = (o.Subscriptions.PublicBaseUrl is { Length: > 0 } url ? url : o.PageUrl).TrimEnd('/') + "/api/";
+            var root = (o.Subscriptions.PublicBaseUrl is { Length: > 0 } url ? url : o.PageUrl).TrimEnd('/') + "/";
             return new SubscriptionLinks(root + Routes.ConfirmSubscription, root + Routes.ManageSubscription, root + Routes.Unsubscribe, o.Subscriptions.UnsubscribeMailto);
         });
         services.AddSingleton(sp =>

@@ -42,6 +42,9 @@ public sealed class StatusCommsOptions
 
     public StorageOptions Storage { get; set; } = new();
 
+    /// <summary>The comms lead's console (<c>StatusComms:Console</c>).</summary>
+    public ConsoleSettings Console { get; set; } = new();
+
     /// <summary>How much of each status counts as downtime in the uptime percentage (<c>StatusComms:Uptime</c>).</summary>
     public UptimeOptions Uptime { get; set; } = new();
 
@@ -76,4 +79,12 @@ public sealed class UptimeOptions
     public double DegradedPerformanceWeight { get; set; }
 
     public StatusComms.Uptime.UptimeWeights ToWeights() => new(MajorOutageWeight, PartialOutageWeight, DegradedPerformanceWeight);
+}
+
+/// <summary>The console's sign-in (<c>StatusComms:Console</c>).</summary>
+public sealed class ConsoleSettings
+{
+    /// <summary>How long a console session lasts after sign-in. Default 8 hours.</summary>
+    [Range(0.25, 24.0 * 7)]
+    public double SessionHours { get; set; } = 8;
 }

@@ -15,7 +15,7 @@ namespace StatusComms.Functions.Http;
 /// runner call it): who may call the management API, which page it addresses, and how errors become
 /// problem+json. Function classes never repeat these checks.
 /// </summary>
-public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, ILogger<ApiGate> logger)
+public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, Console.ConsoleGate console, ILogger<ApiGate> logger)
 {
     /// <summary>Everything under this path is the management API and needs a key or an admin principal.</summary>
     public const string ManagementPrefix = "/api/v1/";
@@ -24,9 +24,14 @@ public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, ILogge
     private readonly byte[] _apiKey = Encoding.UTF8.GetBytes(options.Value.ApiKey);
 
     /// <returns>A response refusing the request, or null to let the function run.</returns>
-    public IActionResult? Admit(HttpContext context)
+    public async Task<IActionResult?> AdmitAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? string.Empty;
+        if (Console.ConsoleGate.IsConsolePath(path))
+        {
+            return await console.AdmitAsync(context, AdminPrincipalName(context.Request));
+        }
+
         if (!path.StartsWith(ManagementPrefix, StringComparison.OrdinalIgnoreCase))
         {
             return null;
@@ -112,6 +117,10 @@ public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, ILogge
 
         return Unauthorized(context, "Send your API key as 'Authorization: OAuth <key>'.");
     }
+
+    /// <summary>The name of a trusted App Service Authentication principal with the admin role, else null.</summary>
+    public string? AdminPrincipalName(HttpRequest request)
+        => TrustClientPrincipal && ClientPrincipal.TryRead(request, out var principal) && principal.HasRole(_options.AdminRole) ? principal.Name ?? "admin" : null;
 
     private bool TrustClientPrincipal
         => _options.TrustClientPrincipal ?? string.Equals(Environment.GetEnvironmentVariable("WEBSITE_AUTH_ENABLED"), "True", StringComparison.OrdinalIgnoreCase);

@@ -1,13 +1,15 @@
 namespace StatusComms.Functions.Http;
 
 /// <summary>
-/// The management API's routes (after the host's "api" prefix), shaped like Statuspage's v1 API so existing
-/// automation works by changing the base URL. Trigger attributes use these constants; the local runner reads the
-/// attributes, so each route is defined exactly once.
+/// Every HTTP route of the app, whole: host.json sets no route prefix, so the management API (shaped like
+/// Statuspage's v1 API so existing automation works by changing the base URL) lives under api/v1/, the public
+/// endpoints under api/public/ and the comms lead's console under console/. Trigger attributes use these constants;
+/// the local runner reads the attributes, so each route is defined exactly once.
 /// </summary>
 public static class Routes
 {
-    public const string Pages = "v1/pages";
+    public const string ManagementRoot = "api/v1";
+    public const string Pages = ManagementRoot + "/pages";
     public const string Page = Pages + "/{pageId}";
     public const string Components = Page + "/components";
     public const string Component = Components + "/{componentId}";
@@ -33,11 +35,11 @@ public static class Routes
 
     // Public, anonymous endpoints: subscription links and SendGrid's Event Webhook. Outside /api/v1/, so the
     // gate asks for no key; each proves itself with a signed token or signature instead.
-    public const string PublicSubscriptions = "public/subscriptions";
+    public const string PublicSubscriptions = "api/public/subscriptions";
     public const string ConfirmSubscription = PublicSubscriptions + "/confirm";
     public const string ManageSubscription = PublicSubscriptions + "/manage";
     public const string Unsubscribe = PublicSubscriptions + "/unsubscribe";
-    public const string SendGridEvents = "public/sendgrid/events";
+    public const string SendGridEvents = "api/public/sendgrid/events";
 
     // Postmortems (management API).
     public const string Postmortem = Incident + "/postmortem";
@@ -48,4 +50,15 @@ public static class Routes
     public const string PostmortemPreview = Postmortem + "/preview";
     public const string PostmortemPublish = Postmortem + "/publish";
     public const string PostmortemMarkdown = Postmortem + "/markdown";
+
+    // The comms lead's console (HTML; a session cookie, see Console/ConsoleGate).
+    public const string Console = "console";
+    public const string ConsoleSignIn = Console + "/sign-in";
+    public const string ConsoleSignOut = Console + "/sign-out";
+    public const string ConsoleAsset = Console + "/assets/{name}";
+    public const string ConsoleNewIncident = Console + "/incidents/new";
+    public const string ConsoleIncident = Console + "/incidents/{incidentId}";
+    public const string ConsoleUpdateIncident = ConsoleIncident + "/update";
+    public const string ConsoleReopenIncident = ConsoleIncident + "/reopen";
+    public const string ConsoleComponents = Console + "/components";
 }

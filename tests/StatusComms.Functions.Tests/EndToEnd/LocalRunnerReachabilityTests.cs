@@ -49,7 +49,7 @@ public sealed partial class LocalRunnerReachabilityTests : RunnerTest
         }
 
         Assert.Equal(FunctionTrigger.Http, entry.Trigger);
-        var path = "api/" + RouteParameter().Replace(entry.Target!.Replace("{pageId}", RunnerHost.PageId, StringComparison.Ordinal), "unknownid");
+        var path = RouteParameter().Replace(entry.Target!.Replace("{pageId}", RunnerHost.PageId, StringComparison.Ordinal), "unknownid");
         foreach (var method in entry.HttpMethods)
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -64,8 +64,16 @@ public sealed partial class LocalRunnerReachabilityTests : RunnerTest
             // a routing 405 or an unhandled 500.
             Assert.NotEqual(HttpStatusCode.MethodNotAllowed, response.StatusCode);
             Assert.True((int)response.StatusCode < 500, $"{method} {path} answered {(int)response.StatusCode}");
-            // The pages behind subscription links answer people, in HTML; everything else answers in JSON.
-            var html = entry.Target!.StartsWith(StatusComms.Functions.Http.Routes.PublicSubscriptions + "/", StringComparison.Ordinal);
+            // The pages behind subscription links and the console answer people, in HTML (the console's, without a
+            // session, by sending them to sign in); the console's assets are files; everything else answers in JSON.
+            var html = entry.Target!.StartsWith(StatusComms.Functions.Http.Routes.PublicSubscriptions + "/", StringComparison.Ordinal)
+                || entry.Target.StartsWith(StatusComms.Functions.Http.Routes.Console, StringComparison.Ordinal);
+            if (entry.Name == "ConsoleAsset")
+            {
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+                continue;
+            }
+
             Assert.True(
                 response.Content.Headers.ContentType?.MediaType is "application/json" or "application/problem+json" || response.StatusCode == HttpStatusCode.NoContent
                     || (html && response.Content.Headers.ContentType?.MediaType == "text/html"),

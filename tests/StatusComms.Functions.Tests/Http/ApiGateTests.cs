@@ -11,18 +11,19 @@ namespace StatusComms.Functions.Tests.Http;
 public class ApiGateTests
 {
     private const string Key = "a-long-enough-api-key";
-    private readonly ApiGate _gate = new(Options.Create(new StatusCommsOptions { ApiKey = Key, PageId = "acme", TrustClientPrincipal = false }), NullLogger<ApiGate>.Instance);
+    private static readonly IOptions<StatusCommsOptions> Settings = Options.Create(new StatusCommsOptions { ApiKey = Key, PageId = "acme", TrustClientPrincipal = false });
+    private readonly ApiGate _gate = new(Settings, new Console.ConsoleGate(new Console.ConsoleSessions(Settings, TimeProvider.System)), NullLogger<ApiGate>.Instance);
 
     [Fact]
-    public void Public_paths_need_no_key()
-        => Assert.Null(_gate.Admit(Request("/index.html")));
+    public async Task Public_paths_need_no_key()
+        => Assert.Null(await _gate.AdmitAsync(Request("/index.html")));
 
     [Fact]
-    public void The_right_key_admits_the_caller_as_api()
+    public async Task The_right_key_admits_the_caller_as_api()
     {
         var context = Request("/api/v1/pages/acme/incidents", $"OAuth {Key}");
 
-        Assert.Null(_gate.Admit(context));
+        Assert.Null(await _gate.AdmitAsync(context));
         Assert.Equal("api", Caller.NameOf(context.Request));
     }
 
@@ -30,26 +31,26 @@ public class ApiGateTests
     [InlineData(null, 401)]
     [InlineData("OAuth wrong-key-wrong-key", 401)]
     [InlineData("Basic dXNlcjpwYXNz", 401)]
-    public void Without_the_right_key_the_answer_is_401(string? authorization, int status)
+    public async Task Without_the_right_key_the_answer_is_401(string? authorization, int status)
     {
-        var refusal = Assert.IsType<JsonResult>(_gate.Admit(Request("/api/v1/pages/acme/incidents", authorization)));
+        var refusal = Assert.IsType<JsonResult>(await _gate.AdmitAsync(Request("/api/v1/pages/acme/incidents", authorization)));
 
         Assert.Equal(status, refusal.StatusCode);
         Assert.Equal(Problems.ContentType, refusal.ContentType);
     }
 
     [Fact]
-    public void Another_page_is_404()
+    public async Task Another_page_is_404()
     {
-        var refusal = Assert.IsType<JsonResult>(_gate.Admit(Request("/api/v1/pages/other/incidents", $"OAuth {Key}")));
+        var refusal = Assert.IsType<JsonResult>(await _gate.AdmitAsync(Request("/api/v1/pages/other/incidents", $"OAuth {Key}")));
 
         Assert.Equal(404, refusal.StatusCode);
     }
 
     [Fact]
-    public void An_id_outside_the_id_alphabet_is_404_before_any_storage_is_asked()
+    public async Task An_id_outside_the_id_alphabet_is_404_before_any_storage_is_asked()
     {
-        var refusal = Assert.IsType<JsonResult>(_gate.Admit(Request("/api/v1/pages/acme/incidents/a~b", $"OAuth {Key}")));
+        var refusal = Assert.IsType<JsonResult>(await _gate.AdmitAsync(Request("/api/v1/pages/acme/incidents/a~b", $"OAuth {Key}")));
 
         Assert.Equal(404, refusal.StatusCode);
     }

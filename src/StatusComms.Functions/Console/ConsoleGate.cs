@@ -1,0 +1,64 @@
+namespace StatusComms.Functions.Console;
+
+/// <summary>
+/// Who may use the console, checked before any console function runs: a signed session cookie (or, in Azure, an
+/// App Service Authentication principal with the admin role), and on every POST the form's anti-forgery token. The
+/// sign-in page and the assets are open; everything else sends a person without a session to sign in.
+/// </summary>
+public sealed class ConsoleGate(ConsoleSessions sessions)
+{
+    public const string Root = "/console";
+    public const string SignInPath = "/console/sign-in";
+    public const string AssetsPath = "/console/assets/";
+
+    public static bool IsConsolePath(string path)
+        => path.StartsWith(Root, StringComparison.OrdinalIgnoreCase) && (path.Length == Root.Length || path[Root.Length] == '/');
+
+    /// <param name="principalName">The name of an admitted App Service Authentication principal, if any.</param>
+    public async Task<IActionResult?> AdmitAsync(HttpContext context, string? principalName)
+    {
+        var request = context.Request;
+        var path = request.Path.Value ?? string.Empty;
+        if (path.StartsWith(AssetsPath, StringComparison.OrdinalIgnoreCase) || path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var user = sessions.Read(request.Cookies[ConsoleSessions.SecureCookie] ?? request.Cookies[ConsoleSessions.PlainCookie])
+            ?? (principalName is { } name ? new ConsoleUser(name, "principal\n" + name, DateTimeOffset.MaxValue) : null);
+        if (user is null)
+        {
+            var back = HttpMethods.IsGet(request.Method) ? ConsoleHttp.LocalReturn(path + request.QueryString.Value) : null;
+            return ConsoleHttp.SeeOther(request, back is null ? SignInPath : $"{SignInPath}?return={Uri.EscapeDataString(back)}");
+        }
+
+        ConsoleHttp.SetUser(context, user);
+        Http.Caller.Set(context, user.Name);
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            IFormCollection form;
+            try
+            {
+                form = await ConsoleHttp.ReadFormAsync(request, context.RequestAborted);
+            }
+            catch (Http.ApiProblemException problem)
+            {
+                return ConsoleHttp.Page(request, RefusedPage.Replace("It did not carry this session's anti-forgery token: it came from another site, or from before you signed in again.", problem.Message, StringComparison.Ordinal), problem.Status);
+            }
+
+            if (!sessions.IsValidAntiForgery(user.SessionId, ConsoleHttp.Value(form, "_csrf")))
+            {
+                return ConsoleHttp.Page(request, RefusedPage, StatusCodes.Status403Forbidden);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A plain page (the console's templates are not needed to refuse).</summary>
+    private const string RefusedPage = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Form refused · comms console</title></head>
+        <body><main><h1>This form was refused</h1><p>It did not carry this session's anti-forgery token: it came from another site, or from before you signed in again. Nothing was changed.</p><p><a href="/console/">Back to the console</a></p></main></body></html>
+        """;
+}

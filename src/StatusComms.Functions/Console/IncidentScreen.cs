@@ -1,0 +1,26 @@
+using StatusComms.CommsConsole;
+
+namespace StatusComms.Functions.Console;
+
+/// <summary>GET console/incidents/{id}: the timeline with authors, candor verdicts, override reasons and delivery states.</summary>
+public sealed class IncidentScreen(ConsoleService console, ConsoleChromeFactory chrome, IConsoleRenderer renderer)
+{
+    [Function("ConsoleIncident")]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ConsoleIncident)] HttpRequest request,
+        string incidentId,
+        CancellationToken cancellationToken)
+    {
+        var notice = request.Query.ContainsKey("posted") ? "Posted: the status page shows it now, and subscribers are being told." : null;
+        var view = Common.Ids.IsWellFormed(incidentId) ? await console.IncidentAsync(chrome.For(request.HttpContext, ConsoleSection.Incident), incidentId, notice, cancellationToken) : null;
+        return view is null
+            ? ConsoleHttp.Page(request, NotFoundPage, StatusCodes.Status404NotFound)
+            : ConsoleHttp.Page(request, await renderer.RenderAsync("Incident", view, cancellationToken));
+    }
+
+    internal const string NotFoundPage = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found · comms console</title></head>
+        <body><main><h1>There is no such incident</h1><p><a href="/console/">Back to the console</a></p></main></body></html>
+        """;
+}

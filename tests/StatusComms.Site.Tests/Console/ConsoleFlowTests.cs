@@ -1,0 +1,218 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using StatusComms.Functions.Tests.EndToEnd;
+using StatusComms.Subscriptions;
+
+namespace StatusComms.Site.Tests.Console;
+
+/// <summary>
+/// A comms lead runs an incident's communication from the console in Chromium: signs in, adds a component, opens an
+/// incident from a pre-written message, sees a finding appear for a vague sentence and fixes it, posts every stage to
+/// resolved; the public page and the subscriber's mail follow. Also with JavaScript off, and the refusals.
+/// </summary>
+public sealed partial class ConsoleFlowTests(ConsoleHost console) : IClassFixture<ConsoleHost>
+{
+    /// <summary>What a comms lead types into each blank a pre-written message leaves.</summary>
+    private static readonly Dictionary<string, string> Blanks = new(StringComparer.Ordinal)
+    {
+        ["symptom"] = "card payments declined with error 503",
+        ["share"] = "all customers paying by card in the EU",
+        ["workaround"] = "customers can pay by bank transfer",
+        ["cause"] = "a configuration change removed the route to our EU card processor",
+        ["fix"] = "we rolled the change back at 10:20 UTC",
+        ["region"] = "the EU region (Frankfurt)",
+        ["provider"] = "our card processor",
+        ["prevention"] = "configuration changes to payment routes now need a second reviewer",
+    };
+
+    private RunnerHost Host => console.Host;
+
+    [Fact]
+    public async Task A_comms_lead_runs_an_incident_from_investigating_to_resolved_and_customers_and_subscribers_follow()
+    {
+        await SubscribeConfirmedAsync("subscriber@example.com");
+        await using var context = await console.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await ConsoleHost.SignInAsync(page);
+        Assert.Contains(ConsoleHost.Lead, await page.Locator("header.top").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Components first.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Components" }).ClickAsync();
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Card payments");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add component" }).ClickAsync();
+        Assert.Contains("Added Card payments.", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        // A new incident from the outage/investigating message.
+        await page.GetByRole(AriaRole.Link, new() { Name = "New incident" }).ClickAsync();
+        await page.GetByLabel("Incident title").FillAsync("Card payments failing in the EU");
+        await page.GetByLabel(CardPayments()).SelectOptionAsync("major_outage");
+        await page.GetByLabel("Message", new() { Exact = true }).SelectOptionAsync("outage/investigating");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this message" }).ClickAsync();
+        await FillBlanksAsync(page);
+        await WaitForVerdictAsync(page, "No findings");
+
+        // A vague sentence gets a finding as it is typed, with the words marked; taking it out clears it.
+        var body = page.GetByLabel("Message to customers");
+        var good = await body.InputValueAsync();
+        await body.FillAsync(good + " We are experiencing technical difficulties.");
+        await page.Locator("#live .finding[data-rule^='vague']").WaitForAsync();
+        Assert.Contains("technical difficulties", await page.Locator("#live mark").AllInnerTextsAsync() is var marks ? string.Join(' ', marks) : string.Empty, StringComparison.Ordinal);
+        await body.FillAsync(good);
+        await WaitForVerdictAsync(page, "No findings");
+
+        // The preview is the incident page as the site renders it, and the mail as subscribers get it.
+        var preview = page.FrameLocator("iframe.preview");
+        Assert.Equal("Card payments failing in the EU", (await preview.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Equal("[Acme Cloud] Investigating: Card payments failing in the EU", await page.Locator("#mail-subject").InnerTextAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post to customers" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/console/incidents/[a-z0-9]+\\?posted=1$"));
+        var id = IncidentId().Match(page.Url).Groups[1].Value;
+        Assert.Contains("by Ada Lovelace", await page.Locator(".timeline").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("card payments declined with error 503", await PublicPageAsync(id), StringComparison.Ordinal);
+
+        // Identified, monitoring, resolved: each from its message, each on the public page.
+        foreach (var stage in (string[])["identified", "monitoring", "resolved"])
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = stage == "resolved" ? "Resolve" : "Post the next update" }).ClickAsync();
+            await page.Locator($"input[name=stage][value={stage}]").CheckAsync();
+            await page.GetByLabel("Message", new() { Exact = true }).SelectOptionAsync($"outage/{stage}");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Use this message" }).ClickAsync();
+            await FillBlanksAsync(page);
+            if (stage == "resolved")
+            {
+                await page.GetByLabel(CardPayments()).SelectOptionAsync("operational");
+            }
+
+            await WaitForVerdictAsync(page, "No findings");
+            var words = await page.GetByLabel("Message to customers").InputValueAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Post to customers" }).ClickAsync();
+            await page.WaitForURLAsync(new Regex($"/console/incidents/{id}\\?posted=1$"));
+            Assert.Contains(words.Split('\n')[0], await PublicPageAsync(id), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Resolved", await page.Locator("main .meta").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(4, await page.Locator(".timeline > li").CountAsync());
+
+        // Every stage reached the subscriber's mailbox (the pickup folder), and the console shows it sent.
+        var subjects = await MailSubjectsAsync(4);
+        Assert.Contains("[Acme Cloud] Investigating: Card payments failing in the EU", subjects);
+        Assert.Contains("[Acme Cloud] Resolved: Card payments failing in the EU", subjects);
+        await page.ReloadAsync();
+        Assert.Contains("1 sent", await page.Locator(".timeline .delivery").First.InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_javascript_off_the_comms_lead_checks_previews_and_posts_with_plain_forms()
+    {
+        await using var context = await console.NewContextAsync(new() { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await ConsoleHost.SignInAsync(page, "/console/incidents/new");
+        Assert.EndsWith("/console/incidents/new", page.Url, StringComparison.Ordinal);
+
+        await page.GetByLabel("Incident title").FillAsync("Sign-in failing for some customers");
+        await page.GetByLabel("Message to customers").FillAsync("We are experiencing technical difficulties.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check and preview" }).ClickAsync();
+        Assert.True(await page.Locator("#live .finding.error").CountAsync() > 0);
+
+        // Posting with errors and no reason is refused, and the draft is kept.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post to customers" }).ClickAsync();
+        Assert.Contains("Not posted", await page.Locator("#problems").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("We are experiencing technical difficulties.", await page.GetByLabel("Message to customers").InputValueAsync());
+
+        var next = DateTimeOffset.UtcNow.AddMinutes(30);
+        await page.GetByLabel("Message to customers").FillAsync($"Since 10:05 UTC about 20% of customers cannot sign in: they see 'session expired' right after entering their password. We are sorry. Signing in again usually works. Next update by {next:HH:mm} UTC.");
+        await page.GetByLabel("Next update by (UTC)").FillAsync(next.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check and preview" }).ClickAsync();
+        Assert.Equal(0, await page.Locator("#live .finding.error").CountAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post to customers" }).ClickAsync();
+        Assert.Matches("/console/incidents/[a-z0-9]+\\?posted=1$", page.Url);
+        Assert.Contains("Posted", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_draft_started_before_someone_elses_update_is_not_posted_over_it_and_keeps_its_text()
+    {
+        var (created, _) = await Host.CreateIncidentAsync(new
+        {
+            name = "Slow dashboard",
+            body = "The dashboard takes up to 30 seconds to load for about half of customers. We are sorry and are looking into it.",
+            next_update_at = RunnerHost.Soon(),
+            candor_override_reason = "fixture",
+        });
+        var id = (string)created["id"]!;
+        await using var context = await console.NewContextAsync(new() { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await ConsoleHost.SignInAsync(page, $"/console/incidents/{id}/update");
+        var mine = "Our draft: dashboards load in under 5 seconds again for most customers; we are still watching. We are sorry for the wait.";
+        await page.GetByLabel("Message to customers").FillAsync(mine);
+        await page.GetByLabel("Reason to post despite the check's errors (only if it found any)").FillAsync("test");
+
+        // Meanwhile a colleague posts through the API.
+        var theirs = await Host.PatchIncidentAsync(id, new { status = "identified", body = "A slow database query is the cause; we are adding an index. We are sorry.", next_update_at = RunnerHost.Soon(), candor_override_reason = "fixture" }, null);
+        Assert.Equal(HttpStatusCode.OK, theirs.StatusCode);
+
+        var response = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Post to customers" }).ClickAsync(), r => r.Request.Method == "POST");
+        Assert.Equal(409, response.Status);
+        Assert.Contains("A slow database query is the cause", await page.Locator("[role=alert]").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(mine, await page.GetByLabel("Message to customers").InputValueAsync());
+        var stored = await Host.GetJsonAsync(RunnerHost.Api($"incidents/{id}"));
+        Assert.Equal(2, stored!["incident_updates"]!.AsArray().Count);
+    }
+
+    private static Regex CardPayments() => new("^Card payments");
+
+    /// <summary>Types into each blank the message left, then leaves the field (the script fills it into the text).</summary>
+    private static async Task FillBlanksAsync(IPage page)
+    {
+        foreach (var input in await page.Locator("input[data-placeholder]").AllAsync())
+        {
+            var name = (await input.GetAttributeAsync("name"))!["f.".Length..];
+            Assert.True(Blanks.ContainsKey(name), $"The test has no words for the blank '{name}'.");
+            await input.FillAsync(Blanks[name]);
+            await input.PressAsync("Tab");
+        }
+
+        var text = await page.GetByLabel("Message to customers").InputValueAsync();
+        Assert.True(text.Length > 0 && !text.Contains("[[", StringComparison.Ordinal), $"The message still has blanks: {text}");
+    }
+
+    private static async Task WaitForVerdictAsync(IPage page, string verdict)
+    {
+        try
+        {
+            await page.Locator("#verdict", new() { HasTextString = verdict }).WaitForAsync(new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"The verdict did not become '{verdict}': {await page.Locator("#live").InnerTextAsync()}");
+        }
+    }
+
+    private async Task<string> PublicPageAsync(string id)
+        => WebUtility.HtmlDecode(await Host.SiteAsync($"incidents/{id}.html")) ?? throw new InvalidOperationException($"incidents/{id}.html is not published");
+
+    private async Task<IReadOnlyList<string>> MailSubjectsAsync(int count)
+    {
+        for (var deadline = DateTimeOffset.UtcNow.AddSeconds(30); Host.Mails().Count < count && DateTimeOffset.UtcNow < deadline;)
+        {
+            await Task.Delay(100);
+        }
+
+        return Host.Mails().Select(m => Eml.Parse(m).Subject).ToArray();
+    }
+
+    private async Task SubscribeConfirmedAsync(string email)
+    {
+        var store = Host.Services.GetRequiredService<ISubscriberStore>();
+        var tokens = Host.Services.GetRequiredService<SubscriptionTokens>();
+        var subscriber = Subscriber.ForEmail(tokens.SubscriberId(email), email, [], DateTimeOffset.UtcNow);
+        subscriber.Confirm(DateTimeOffset.UtcNow);
+        Assert.True(await store.TryAddAsync(subscriber, CancellationToken.None));
+    }
+
+    [GeneratedRegex("/console/incidents/([a-z0-9]+)")]
+    private static partial Regex IncidentId();
+}

@@ -12,6 +12,8 @@ namespace StatusComms.Site.Tests.Console;
 /// incident from a pre-written message, sees a finding appear for a vague sentence and fixes it, posts every stage to
 /// resolved; the public page and the subscriber's mail follow. Also with JavaScript off, and the refusals.
 /// </summary>
+// In the published site's collection: never beside Lighthouse, which measures how busy the two cores are.
+[Collection(PublishedSiteCollection.Name)]
 public sealed partial class ConsoleFlowTests(ConsoleHost console) : IClassFixture<ConsoleHost>
 {
     /// <summary>What a comms lead types into each blank a pre-written message leaves.</summary>

@@ -13,6 +13,8 @@ namespace StatusComms.Site.Tests.Console;
 /// 2.2 A/AA violation in the light or the dark scheme, the Nu Html Checker no error, and each page sends the strict
 /// headers. The refusals: no session, a forged or expired cookie, a missing or wrong anti-forgery token.
 /// </summary>
+// In the published site's collection: never beside Lighthouse, which measures how busy the two cores are.
+[Collection(PublishedSiteCollection.Name)]
 public sealed class ConsoleQualityTests(ConsoleHost console) : IClassFixture<ConsoleHost>
 {
     private static readonly AxeRunOptions Wcag22AA = new()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using StatusComms.Candor;
 using StatusComms.Components;
 using StatusComms.Incidents;
@@ -18,7 +19,9 @@ public enum ConsoleSection
     Now,
     Compose,
     Incident,
+    Postmortem,
     Components,
+    Subscribers,
 }
 
 /// <summary>templates/console/SignIn.cshtml.</summary>
@@ -126,6 +129,9 @@ public sealed record LiveView(
     public bool HasErrors => Findings.Any(f => f.Severity == FindingSeverity.Error);
 }
 
+/// <summary>The model of _Findings.cshtml: findings listed with their suggestions, under an element id fields can point at.</summary>
+public sealed record FindingList(string Id, IReadOnlyList<CandorFinding> Findings);
+
 /// <summary>A run of the draft's text; <see cref="Rule"/> names the finding that marks it (null: unmarked).</summary>
 public sealed record TextSpan(string Text, string? Rule, FindingSeverity Severity);
 
@@ -144,6 +150,28 @@ public sealed record DeliverySummary(bool Planned, bool PlanComplete, int Batche
 public sealed record ComponentsView(ConsoleChrome Chrome, IReadOnlyList<ComponentRow> Components, IReadOnlyList<Component> Groups, string? Notice, IReadOnlyList<string> Problems);
 
 public sealed record ComponentRow(Component Component, string? GroupName, ComponentStatus Displayed, bool First, bool Last);
+
+/// <summary>How console forms write and read times and dates: always UTC, as the console says them.</summary>
+public static class ConsoleFormat
+{
+    /// <summary>A time from a <c>datetime-local</c> field, read as UTC.</summary>
+    public static bool TryUtc(string text, out DateTimeOffset at)
+    {
+        var ok = DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed);
+        at = ok ? new DateTimeOffset(parsed, TimeSpan.Zero) : default;
+        return ok;
+    }
+
+    /// <summary>A date from a <c>date</c> field.</summary>
+    public static bool TryDate(string text, out DateOnly date)
+        => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    /// <summary>The value of a <c>datetime-local</c> field for a UTC time.</summary>
+    public static string TimeInput(DateTimeOffset? at) => at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) : string.Empty;
+
+    /// <summary>The value of a <c>date</c> field.</summary>
+    public static string DateInput(DateOnly? date) => date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty;
+}
 
 /// <summary>The model of _Top.cshtml: the page's title and the chrome.</summary>
 public sealed record ConsoleHead(string Title, ConsoleChrome Chrome);

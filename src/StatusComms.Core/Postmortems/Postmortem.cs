@@ -80,14 +80,16 @@ public sealed class Postmortem
         return item;
     }
 
-    public void SetActionItemStatus(string itemId, ActionItemStatus status, string by, DateTimeOffset now)
+    /// <summary>Changes what an action item says, who owns it, when it is due, or how far it is; null fields stay.</summary>
+    public void ChangeActionItem(string itemId, ActionItemChange change, string by, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(change);
         if (Content.ActionItems.All(i => i.Id != itemId))
         {
             throw new DomainRuleException($"There is no action item '{itemId}' in this postmortem.");
         }
 
-        Edit(c => c with { ActionItems = c.ActionItems.Select(i => i.Id == itemId ? i with { Status = status } : i).ToArray() }, $"marked an action item {status}", by, now);
+        Edit(c => c with { ActionItems = c.ActionItems.Select(i => i.Id == itemId ? change.Apply(i) : i).ToArray() }, change.Describe(), by, now);
     }
 
     /// <summary>draft → in review → final; back to draft from either. Review before final is not skipped.</summary>

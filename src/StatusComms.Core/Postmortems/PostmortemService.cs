@@ -91,8 +91,8 @@ public sealed class PostmortemService(
     public Task<PostmortemDetails> AddActionItemAsync(string incidentId, string description, string? owner, DateOnly? dueDate, ActionItemKind kind, Uri? link, bool isPublic, string by, CancellationToken cancellationToken)
         => ChangeAsync(incidentId, null, (p, now) => p.AddActionItem(description, owner, dueDate, kind, link, isPublic, by, now), cancellationToken);
 
-    public Task<PostmortemDetails> SetActionItemStatusAsync(string incidentId, string itemId, ActionItemStatus status, string by, CancellationToken cancellationToken)
-        => ChangeAsync(incidentId, null, (p, now) => p.SetActionItemStatus(itemId, status, by, now), cancellationToken);
+    public Task<PostmortemDetails> ChangeActionItemAsync(string incidentId, string itemId, ActionItemChange change, string by, string? expectedVersion, CancellationToken cancellationToken)
+        => ChangeAsync(incidentId, expectedVersion, (p, now) => p.ChangeActionItem(itemId, change, by, now), cancellationToken);
 
     public Task<PostmortemDetails> MoveAsync(string incidentId, PostmortemStatus status, string by, string? expectedVersion, CancellationToken cancellationToken)
         => ChangeAsync(incidentId, expectedVersion, (p, now) => p.MoveTo(status, by, now), cancellationToken);
@@ -101,7 +101,14 @@ public sealed class PostmortemService(
     public async Task<string> PreviewAsync(string incidentId, CancellationToken cancellationToken)
     {
         var details = await GetAsync(incidentId, cancellationToken) ?? throw new DomainRuleException("This incident has no postmortem yet: start one first.");
-        return await site.RenderPostmortemAsync(details.Summary, details.Postmortem.PublishedAt ?? time.GetUtcNow(), cancellationToken);
+        return await PreviewAsync(details, null, cancellationToken);
+    }
+
+    /// <param name="assetRoot">Where the preview finds the site's stylesheet (null: as published).</param>
+    public Task<string> PreviewAsync(PostmortemDetails details, string? assetRoot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        return site.RenderPostmortemAsync(details.Summary, details.Postmortem.PublishedAt ?? time.GetUtcNow(), cancellationToken, assetRoot);
     }
 
     public async Task<string> MarkdownAsync(string incidentId, CancellationToken cancellationToken)
@@ -170,7 +177,7 @@ public sealed class PostmortemService(
         var findings = candor.Check(new CandorDraft
         {
             Title = c.Title,
-            Body = summary.PlainText() + "\n\n" + c.LessonsLearned,
+            Body = CheckedText(summary, c),
             Stage = IncidentStatus.Postmortem,
             Impact = incident.Impact,
             AffectedComponents = names,
@@ -182,6 +189,14 @@ public sealed class PostmortemService(
             IsPostmortemDocument = true,
         }).Concat(PostmortemRules.Check(c, impact)).ToArray();
         return new PostmortemDetails(postmortem, incident, impact, PostmortemTimeline.Build(incident, c), summary, findings);
+    }
+
+    /// <summary>What the candor check reads as the postmortem's body: the customer summary in words, then the lessons learned.</summary>
+    public static string CheckedText(CustomerSummary summary, PostmortemContent content)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(content);
+        return summary.PlainText() + "\n\n" + content.LessonsLearned;
     }
 
     /// <summary>Distinct subscribers the incident's mails reached, from the delivery ledger.</summary>

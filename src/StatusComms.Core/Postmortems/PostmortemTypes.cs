@@ -42,6 +42,46 @@ public enum ActionItemStatus
 /// <summary>A commitment: what will be done, by whom, by when; <see cref="Public"/> ones are in the customer summary.</summary>
 public sealed record PostmortemActionItem(string Id, string Description, string? Owner, DateOnly? DueDate, ActionItemKind Kind, ActionItemStatus Status, Uri? Link, bool Public);
 
+/// <summary>What a change to an action item sets: each non-null field replaces that part; an empty owner or a null-clearing flag removes it.</summary>
+public sealed record ActionItemChange
+{
+    public string? Description { get; init; }
+
+    /// <summary>The new owner; "" removes the owner.</summary>
+    public string? Owner { get; init; }
+
+    public DateOnly? DueDate { get; init; }
+
+    /// <summary>Removes the due date (when <see cref="DueDate"/> is null).</summary>
+    public bool ClearDueDate { get; init; }
+
+    public ActionItemKind? Kind { get; init; }
+    public Uri? Link { get; init; }
+    public bool? Public { get; init; }
+    public ActionItemStatus? Status { get; init; }
+
+    public PostmortemActionItem Apply(PostmortemActionItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item with
+        {
+            Description = Description?.Trim() ?? item.Description,
+            Owner = Owner is null ? item.Owner : Owner.Trim() is { Length: > 0 } owner ? owner : null,
+            DueDate = DueDate ?? (ClearDueDate ? null : item.DueDate),
+            Kind = Kind ?? item.Kind,
+            Link = Link ?? item.Link,
+            Public = Public ?? item.Public,
+            Status = Status ?? item.Status,
+        };
+    }
+
+    /// <summary>The revision's note: "marked an action item done" when only the status moved, else "edited an action item".</summary>
+    public string Describe()
+        => Status is { } status && Description is null && Owner is null && DueDate is null && !ClearDueDate && Kind is null && Link is null && Public is null
+            ? $"marked an action item {Common.WireName.Of(status)}"
+            : "edited an action item";
+}
+
 /// <summary>A moment the team adds to the timeline (detection, escalation, a deploy); <see cref="Public"/> ones reach customers.</summary>
 public sealed record TeamTimelineEntry(string Id, DateTimeOffset At, string Text, bool Public);
 

@@ -147,18 +147,24 @@ public sealed class SitePublisher(
     public Task<string> RenderIncidentPreviewAsync(Incident incident, IReadOnlyList<Component> known, string assetRoot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        var links = _assets.Value.Links;
-        string? Rebase(string? href) => href is null ? null : assetRoot + href[(href.LastIndexOf('/') + 1)..];
-        var assets = new SiteAssets(Rebase(links.StylesheetHref)!, Rebase(links.IconHref), null);
         var content = new SiteContent(page, known, incident.IsOpen ? [incident] : [], [], [], time.GetUtcNow());
-        return renderer.RenderAsync(SiteTemplate.Incident, SiteViewBuilder.IncidentPage(content, incident, assets), cancellationToken);
+        return renderer.RenderAsync(SiteTemplate.Incident, SiteViewBuilder.IncidentPage(content, incident, AssetsAt(assetRoot)), cancellationToken);
     }
 
     /// <summary>The customer summary page of a postmortem, as it is (or would be) published.</summary>
-    public async Task<string> RenderPostmortemAsync(Postmortems.CustomerSummary summary, DateTimeOffset publishedAt, CancellationToken cancellationToken)
+    /// <param name="assetRoot">Where a preview finds the site's stylesheet (null: where the published site has it).</param>
+    public async Task<string> RenderPostmortemAsync(Postmortems.CustomerSummary summary, DateTimeOffset publishedAt, CancellationToken cancellationToken, string? assetRoot = null)
     {
         var content = new SiteContent(page, await components.ListAsync(cancellationToken), [], [], [], time.GetUtcNow());
-        return await renderer.RenderAsync(SiteTemplate.Postmortem, SiteViewBuilder.PostmortemPage(content, summary, publishedAt, _assets.Value.Links), cancellationToken);
+        return await renderer.RenderAsync(SiteTemplate.Postmortem, SiteViewBuilder.PostmortemPage(content, summary, publishedAt, assetRoot is null ? _assets.Value.Links : AssetsAt(assetRoot)), cancellationToken);
+    }
+
+    /// <summary>The site's asset links moved under <paramref name="assetRoot"/> (a preview served from elsewhere), without the feed link.</summary>
+    private SiteAssets AssetsAt(string assetRoot)
+    {
+        var links = _assets.Value.Links;
+        string? Rebase(string? href) => href is null ? null : assetRoot + href[(href.LastIndexOf('/') + 1)..];
+        return new SiteAssets(Rebase(links.StylesheetHref)!, Rebase(links.IconHref), null);
     }
 
     /// <summary>Writes postmortems/{incident}.html. The incident's own page and the API files follow with the incident's pending mark.</summary>

@@ -1,6 +1,7 @@
 using StatusComms.Components;
 using StatusComms.Incidents;
 using StatusComms.Maintenance;
+using StatusComms.Postmortems;
 
 namespace StatusComms.StatusPage;
 
@@ -43,6 +44,29 @@ public static class StatusLabels
         IncidentImpact.Major => "Major impact",
         IncidentImpact.Critical => "Critical impact",
         _ => throw new ArgumentOutOfRangeException(nameof(impact), impact, null),
+    };
+
+    public static string For(PostmortemStatus status) => status switch
+    {
+        PostmortemStatus.Draft => "Draft",
+        PostmortemStatus.InReview => "In review",
+        PostmortemStatus.Final => "Final",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public static string For(ActionItemKind kind) => kind switch
+    {
+        ActionItemKind.ImmediateFix => "Immediate fix",
+        ActionItemKind.LongTermPrevention => "Long-term prevention",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static string For(ActionItemStatus status) => status switch
+    {
+        ActionItemStatus.Open => "Open",
+        ActionItemStatus.InProgress => "In progress",
+        ActionItemStatus.Done => "Done",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
     /// <summary>Statuspage's description strings for the page indicator.</summary>

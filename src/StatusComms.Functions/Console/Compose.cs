@@ -229,9 +229,9 @@ public sealed class Compose(IncidentService incidents, ComponentService componen
         DateTimeOffset? next = null;
         if (ConsoleHttp.Value(posted, "next_update_at") is { Length: > 0 } nextText)
         {
-            if (DateTime.TryParseExact(nextText, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
+            if (ConsoleFormat.TryUtc(nextText, out var parsed))
             {
-                next = new DateTimeOffset(parsed, TimeSpan.Zero);
+                next = parsed;
             }
             else
             {

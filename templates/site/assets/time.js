@@ -2,6 +2,8 @@
 // its UTC instant in datetime and says it in UTC; this only rewrites the text and keeps the UTC form as a tooltip.
 (function () {
   if (!window.Intl || !document.querySelectorAll) return;
+  // A reader at UTC+0 now (UTC itself, London in winter) reads the times as written: no formatter to load.
+  if (new Date().getTimezoneOffset() === 0) return;
   var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (!zone || zone === "UTC" || zone === "Etc/UTC") return;
   var full = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });

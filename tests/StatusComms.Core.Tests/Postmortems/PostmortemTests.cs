@@ -79,6 +79,22 @@ public sealed class PostmortemTests
     }
 
     /// <summary>API down 10 minutes before the first post; identified (partial) at +15; monitoring at +30; resolved at +40.</summary>
+    [Fact]
+    public void An_action_item_is_edited_field_by_field_and_a_status_change_alone_says_so()
+    {
+        var postmortem = Postmortem.Start(Replayed(), "priya", Start);
+        var item = postmortem.AddActionItem("Alert before certificates expire", "sam", new DateOnly(2026, 12, 20), ActionItemKind.LongTermPrevention, null, true, "priya", Start);
+
+        postmortem.ChangeActionItem(item.Id, new ActionItemChange { Status = ActionItemStatus.InProgress }, "sam", Start.AddMinutes(1));
+        postmortem.ChangeActionItem(item.Id, new ActionItemChange { Description = " Alert 14 days before certificates expire ", Owner = "", ClearDueDate = true, Public = false }, "sam", Start.AddMinutes(2));
+
+        var edited = Assert.Single(postmortem.Content.ActionItems);
+        Assert.Equal(new PostmortemActionItem(item.Id, "Alert 14 days before certificates expire", null, null, ActionItemKind.LongTermPrevention, ActionItemStatus.InProgress, null, false), edited);
+        Assert.Equal(["marked an action item in_progress", "edited an action item"], postmortem.Revisions.Skip(2).Select(r => r.Change));
+        Assert.Throws<DomainRuleException>(() => postmortem.ChangeActionItem(item.Id, new ActionItemChange { Description = "  " }, "sam", Start));
+        Assert.Throws<DomainRuleException>(() => postmortem.ChangeActionItem("nope", new ActionItemChange { Status = ActionItemStatus.Done }, "sam", Start));
+    }
+
     private static Incident Replayed()
     {
         var known = Given.Components(Given.Component("api", "API"));

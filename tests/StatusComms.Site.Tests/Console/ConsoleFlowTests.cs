@@ -104,6 +104,87 @@ public sealed partial class ConsoleFlowTests(ConsoleHost console) : IClassFixtur
         Assert.Contains("[Acme Cloud] Resolved: Card payments failing in the EU", subjects);
         await page.ReloadAsync();
         Assert.Contains("1 sent", await page.Locator(".timeline .delivery").First.InnerTextAsync(), StringComparison.Ordinal);
+
+        // The postmortem: written (a blameful root cause is flagged beside its field), reviewed, made final and
+        // published; customers read it on the status page and the subscriber is told.
+        await page.GetByRole(AriaRole.Link, new() { Name = "The postmortem" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the postmortem" }).ClickAsync();
+        Assert.Contains("Started the postmortem", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("#root_cause-findings .finding.error").CountAsync()); // empty, said beside it
+        await page.GetByLabel("What happened (summary)").FillAsync("For 20 minutes on 2 December, card payments in the EU were declined with error 503. They work again.");
+        await page.GetByLabel("Why it happened (root cause)").FillAsync("It was caused by a human error in a configuration change.");
+        await page.GetByLabel("Apology").FillAsync("We're sorry: card payments in the EU failed, and some of you lost sales.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the document" }).ClickAsync();
+        Assert.Contains("Saved.", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("blame", await page.Locator("#root_cause-findings .finding.error").GetAttributeAsync("data-rule"));
+        await page.GetByLabel("Why it happened (root cause)").FillAsync("A configuration change removed the route to our EU card processor, and nothing checked that payments still had a route.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the document" }).ClickAsync();
+        Assert.Equal(0, await page.Locator("#root_cause-findings .finding").CountAsync());
+
+        await page.GetByLabel("What will be done", new() { Exact = true }).FillAsync("Check on every configuration change that each payment method still has a route");
+        await page.GetByLabel("Owner", new() { Exact = true }).FillAsync("Grace Hopper");
+        await page.GetByLabel("Due", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the action item" }).ClickAsync();
+        Assert.Contains("Added the action item.", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator(".finding.error").CountAsync());
+        var summary = page.FrameLocator("iframe.preview");
+        Assert.Contains("nothing checked that payments still had a route", await summary.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send for review" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make final" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish to customers" }).ClickAsync();
+        Assert.Contains("Published", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Ada Lovelace published the customer summary", await page.Locator(".revisions").InnerTextAsync(), StringComparison.Ordinal);
+        var published = WebUtility.HtmlDecode(await Host.SiteAsync($"postmortems/{id}.html")) ?? string.Empty;
+        Assert.Contains("nothing checked that payments still had a route", published, StringComparison.Ordinal);
+        Assert.Contains("Check on every configuration change", published, StringComparison.Ordinal);
+        Assert.Contains(await MailSubjectsAsync(5), s => s.Contains("Postmortem", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_the_keyboard_only_a_comms_lead_signs_in_opens_an_incident_from_a_message_posts_it_and_resolves_it()
+    {
+        await Host.CreateComponentAsync("Keyboard search");
+        await using var context = await console.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/console/");
+        var keys = page.Keyboard;
+
+        await TabToAsync(page, page.GetByLabel("Your name"));
+        await keys.TypeAsync("Kay Board");
+        await TabToAsync(page, page.GetByLabel("API key"));
+        await keys.TypeAsync(RunnerHost.ApiKey);
+        await PressForNewPageAsync(page, "Enter");
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+
+        await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "New incident" }));
+        await PressForNewPageAsync(page, "Enter");
+        await page.WaitForURLAsync(new Regex("/console/incidents/new$"));
+        await TabToAsync(page, page.GetByLabel("Incident title"));
+        await keys.TypeAsync("Search results missing for some customers");
+        await TabToAsync(page, page.GetByLabel(new Regex("^Keyboard search")));
+        await keys.TypeAsync("Major");
+        Assert.Equal("major_outage", await page.GetByLabel(new Regex("^Keyboard search")).InputValueAsync());
+        await UseMessageByKeyboardAsync(page, "outage/investigating");
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Post to customers" }));
+        await PressForNewPageAsync(page, "Enter");
+        await page.WaitForURLAsync(new Regex("/console/incidents/[a-z0-9]+\\?posted=1$"));
+        Assert.Contains("by Kay Board", await page.Locator(".timeline").InnerTextAsync(), StringComparison.Ordinal);
+
+        await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Resolve" }));
+        await PressForNewPageAsync(page, "Enter");
+        await page.WaitForURLAsync(new Regex("stage=resolved$"));
+        await UseMessageByKeyboardAsync(page, "outage/resolved");
+        Assert.Equal("operational", await page.GetByLabel(new Regex("^Keyboard search")).InputValueAsync());
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Post to customers" }));
+        await PressForNewPageAsync(page, "Enter");
+        await page.WaitForURLAsync(new Regex("\\?posted=1$"));
+        Assert.Contains("Resolved", await page.Locator("main .meta").First.InnerTextAsync(), StringComparison.Ordinal);
+        await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "The postmortem" }));
+        await PressForNewPageAsync(page, "Enter");
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Start the postmortem" }));
+        await PressForNewPageAsync(page, "Enter");
+        await page.Locator("[role=status]", new() { HasTextString = "Started the postmortem" }).WaitForAsync();
     }
 
     [Fact]
@@ -165,6 +246,50 @@ public sealed partial class ConsoleFlowTests(ConsoleHost console) : IClassFixtur
     }
 
     private static Regex CardPayments() => new("^Card payments");
+
+    /// <summary>Picks a pre-written message, fills its blanks and checks it, all from the keyboard.</summary>
+    private static async Task UseMessageByKeyboardAsync(IPage page, string template)
+    {
+        var keys = page.Keyboard;
+        await TabToAsync(page, page.GetByLabel("Message", new() { Exact = true }));
+        await keys.TypeAsync(template);
+        Assert.Equal(template, await page.GetByLabel("Message", new() { Exact = true }).InputValueAsync());
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Use this message" }));
+        await PressForNewPageAsync(page, "Enter");
+        foreach (var input in await page.Locator("input[data-placeholder]").AllAsync())
+        {
+            await TabToAsync(page, input);
+            await keys.TypeAsync(Blanks[(await input.GetAttributeAsync("name"))!["f.".Length..]]);
+        }
+
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Fill in" }));
+        await PressForNewPageAsync(page, "Enter");
+        await WaitForVerdictAsync(page, "No findings");
+    }
+
+    /// <summary>Presses a key that submits a form or follows a link, and waits until the next page has loaded.</summary>
+    private static async Task PressForNewPageAsync(IPage page, string key)
+    {
+        await page.EvaluateAsync("() => { window.statuscommsOldPage = true; }");
+        await page.Keyboard.PressAsync(key);
+        await page.WaitForFunctionAsync("() => window.statuscommsOldPage === undefined && document.readyState !== 'loading'");
+    }
+
+    /// <summary>Presses Tab until <paramref name="target"/> has the focus: it can be reached by keyboard, in order.</summary>
+    private static async Task TabToAsync(IPage page, ILocator target)
+    {
+        for (var presses = 0; presses < 400; presses++)
+        {
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail($"Tab never reached {target}.");
+    }
 
     /// <summary>Types into each blank the message left, then leaves the field (the script fills it into the text).</summary>
     private static async Task FillBlanksAsync(IPage page)

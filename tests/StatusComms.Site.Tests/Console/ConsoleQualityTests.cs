@@ -37,21 +37,42 @@ public sealed class ConsoleQualityTests(ConsoleHost console) : IClassFixture<Con
         return (string)created["id"]!;
     }
 
+    /// <summary>A resolved incident with a postmortem started and partly written (so findings show beside its fields).</summary>
+    private async Task<string> SeedPostmortemAsync()
+    {
+        var (created, _) = await Host.CreateIncidentAsync(new
+        {
+            name = "Slow search",
+            body = "Search takes up to 20 seconds for about 10% of customers since 08:10 UTC. We are sorry for the wait.",
+            next_update_at = RunnerHost.Soon(),
+            candor_override_reason = "fixture",
+        });
+        var id = (string)created["id"]!;
+        var resolved = await Host.PatchIncidentAsync(id, new { status = "resolved", body = "Search is fast again for everyone since 08:40 UTC. We're sorry for the slow searches.", candor_override_reason = "fixture" }, null);
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        var started = await Host.Client.PostAsync(RunnerHost.Api($"incidents/{id}/postmortem"), RunnerHost.Json(new { }));
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var item = await Host.Client.PostAsync(RunnerHost.Api($"incidents/{id}/postmortem/action-items"), RunnerHost.Json(new { action_item = new { description = "Improve search" } }));
+        Assert.Equal(HttpStatusCode.Created, item.StatusCode);
+        return id;
+    }
+
     [Theory]
     [InlineData(ColorScheme.Light)]
     [InlineData(ColorScheme.Dark)]
     public async Task Axe_finds_no_wcag_22_aa_violation_on_any_console_screen(ColorScheme scheme)
     {
         var id = await SeedAsync();
+        var postmortem = await SeedPostmortemAsync();
         // The checker's own script runs with the page's CSP bypassed, for the checker only; the header test checks the CSP.
         await using var context = await console.NewContextAsync(new() { ColorScheme = scheme, ReducedMotion = ReducedMotion.Reduce, BypassCSP = true });
         var page = await context.NewPageAsync();
         var found = new List<string>();
         await CheckAsync(page, "/console/sign-in", found);
         await ConsoleHost.SignInAsync(page);
-        foreach (var path in Screens(id))
+        foreach (var path in Screens(id, postmortem))
         {
-            await CheckAsync(page, path, found);
+            await CheckAsync(page, path, found, inFrames: !path.EndsWith("/postmortem", StringComparison.Ordinal));
         }
 
         // A draft with findings and its preview, as the comms lead sees it while writing.
@@ -67,10 +88,11 @@ public sealed class ConsoleQualityTests(ConsoleHost console) : IClassFixture<Con
     public async Task The_nu_html_checker_reports_no_errors_on_any_console_screen_and_each_sends_strict_headers()
     {
         var id = await SeedAsync();
+        var postmortem = await SeedPostmortemAsync();
         using var client = await SignedInClientAsync();
         var folder = Directory.CreateTempSubdirectory("statuscomms-console-").FullName;
         var files = new List<string>();
-        foreach (var path in Screens(id).Append($"/console/incidents/{id}/update?stage=resolved"))
+        foreach (var path in Screens(id, postmortem).Append($"/console/incidents/{id}/update?stage=resolved"))
         {
             using var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -108,7 +130,7 @@ public sealed class ConsoleQualityTests(ConsoleHost console) : IClassFixture<Con
             client.DefaultRequestHeaders.Add("Cookie", $"statuscomms-console={value}");
         }
 
-        foreach (var path in (string[])["/console/", "/console/incidents/new", "/console/components"])
+        foreach (var path in (string[])["/console/", "/console/incidents/new", "/console/components", "/console/subscribers"])
         {
             using var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
@@ -179,12 +201,12 @@ public sealed class ConsoleQualityTests(ConsoleHost console) : IClassFixture<Con
         Assert.DoesNotContain(refused.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("statuscomms-console=", StringComparison.Ordinal));
     }
 
-    private static string[] Screens(string incidentId) =>
-        ["/console/", "/console/incidents/new", $"/console/incidents/{incidentId}", $"/console/incidents/{incidentId}/update", "/console/components"];
+    private static string[] Screens(string incidentId, string postmortemId) =>
+        ["/console/", "/console/incidents/new", $"/console/incidents/{incidentId}", $"/console/incidents/{incidentId}/update", $"/console/incidents/{postmortemId}/postmortem", "/console/components", "/console/subscribers"];
 
     /// <param name="inFrames">
-    /// False for a draft's preview: its frame is sandboxed (no script runs in it, so axe cannot either), and what it
-    /// shows is the site's own incident page, which the site's axe tests check.
+    /// False for a page with a preview (a draft's, a postmortem's): its frame is sandboxed (no script runs in it, so
+    /// axe cannot either), and what it shows is the site's own page, which the site's axe tests check.
     /// </param>
     private static async Task CheckAsync(IPage page, string? path, List<string> found, bool inFrames = true)
     {

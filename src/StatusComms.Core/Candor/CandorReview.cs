@@ -11,12 +11,13 @@ public sealed record CandorReview(IReadOnlyList<CandorFinding> Findings, string?
     /// Reviews a draft. Errors without an override reason reject it when the check blocks (the default); when it
     /// only warns (<see cref="CandorEnforcement.Warn"/>, for alerting integrations) they are recorded with the update.
     /// </summary>
-    public static CandorReview Of(CandorCheck check, CandorDraft draft, string? overrideReason)
+    /// <param name="enforce">False for a preview: the findings are returned, never thrown.</param>
+    public static CandorReview Of(CandorCheck check, CandorDraft draft, string? overrideReason, bool enforce = true)
     {
         ArgumentNullException.ThrowIfNull(check);
         var findings = check.Check(draft);
         var review = new CandorReview(findings, string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim());
-        return review.HasErrors && review.OverrideReason is null && check.Options.Enforcement == CandorEnforcement.Block
+        return enforce && review.HasErrors && review.OverrideReason is null && check.Options.Enforcement == CandorEnforcement.Block
             ? throw new CandorRejectedException(findings)
             : review;
     }

@@ -181,9 +181,7 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
             ImpactStartedAt = incident.StartedAt,
             ImpactEndedAt = incident.ResolvedAt ?? now,
         };
-        incident.RecordReview(update.Id, enforce
-            ? CandorReview.Of(candor, draft, overrideReason)
-            : new CandorReview(candor.Check(draft), string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim()));
+        incident.RecordReview(update.Id, CandorReview.Of(candor, draft, overrideReason, enforce));
         if (update.NextUpdateAt is null && draft.IsUnresolved && candor.PromiseIn(update.Body, update.Status, now) is { } promise)
         {
             incident.PromiseNextUpdate(update.Id, promise.At);

@@ -22,19 +22,7 @@ public sealed class RazorLightConsoleRenderer : IConsoleRenderer
         }
 
         _engine = new RazorLightEngineBuilder().UseFileSystemProject(root).UseMemoryCachingProvider().Build();
-        var assets = Path.Combine(root, "assets");
-        StaticAssets = Directory.Exists(assets)
-            ? Directory.EnumerateFiles(assets).Order(StringComparer.Ordinal).Select(path => new StaticAsset(
-                Path.GetFileName(path),
-                File.ReadAllBytes(path),
-                Path.GetExtension(path) switch
-                {
-                    ".css" => "text/css; charset=utf-8",
-                    ".js" => "text/javascript; charset=utf-8",
-                    ".svg" => "image/svg+xml",
-                    _ => "application/octet-stream",
-                })).ToArray()
-            : [];
+        StaticAssets = TemplateAssets.Load(Path.Combine(root, "assets"));
     }
 
     public IReadOnlyList<StaticAsset> StaticAssets { get; }

@@ -36,7 +36,7 @@ public sealed class RazorLightSiteRenderer : ISiteRenderer
             .UseFileSystemProject(site)
             .UseMemoryCachingProvider()
             .Build();
-        StaticAssets = LoadAssets(Path.Combine(site, "assets"));
+        StaticAssets = TemplateAssets.Load(Path.Combine(site, "assets"));
     }
 
     public IReadOnlyList<StaticAsset> StaticAssets { get; }
@@ -60,19 +60,4 @@ public sealed class RazorLightSiteRenderer : ISiteRenderer
 
         WarmUpTime = Stopwatch.GetElapsedTime(started);
     }
-
-    private static StaticAsset[] LoadAssets(string folder)
-        => !Directory.Exists(folder)
-            ? []
-            : Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal).Select(path => new StaticAsset(
-                Path.GetFileName(path),
-                File.ReadAllBytes(path),
-                Path.GetExtension(path) switch
-                {
-                    ".css" => "text/css; charset=utf-8",
-                    ".svg" => "image/svg+xml",
-                    ".js" => "text/javascript; charset=utf-8",
-                    ".ico" => "image/x-icon",
-                    _ => "application/octet-stream",
-                })).ToArray();
 }

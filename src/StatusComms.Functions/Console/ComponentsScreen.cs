@@ -5,7 +5,7 @@ using StatusComms.Components;
 namespace StatusComms.Functions.Console;
 
 /// <summary>GET/POST console/components: add components and groups, change a component's status or group, move it up or down.</summary>
-public sealed class ComponentsScreen(ComponentService components, ConsoleService console, ConsoleChromeFactory chrome, IConsoleRenderer renderer)
+public sealed class ComponentsScreen(ComponentService components, ConsoleService console, ConsoleChromeFactory chrome, ConsoleNotices notices, IConsoleRenderer renderer)
 {
     [Function("ConsoleComponents")]
     public async Task<IActionResult> RunAsync(
@@ -14,14 +14,14 @@ public sealed class ComponentsScreen(ComponentService components, ConsoleService
     {
         if (HttpMethods.IsGet(request.Method))
         {
-            return await PageAsync(request, request.Query["done"].FirstOrDefault() is { Length: > 0 and < 300 } done ? done : null, [], StatusCodes.Status200OK, cancellationToken);
+            return await PageAsync(request, notices.Read(request), [], StatusCodes.Status200OK, cancellationToken);
         }
 
         var form = await ConsoleHttp.ReadFormAsync(request, cancellationToken);
         try
         {
             var notice = await ApplyAsync(form, cancellationToken);
-            return ConsoleHttp.SeeOther(request, "/console/components?done=" + Uri.EscapeDataString(notice));
+            return notices.Redirect(request, "/console/components", notice);
         }
         catch (DomainRuleException rule)
         {

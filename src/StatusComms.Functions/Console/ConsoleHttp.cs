@@ -115,6 +115,33 @@ public sealed class ConsoleAssets
     public StaticAsset? Find(string name) => _byName.GetValueOrDefault(name);
 }
 
+/// <summary>
+/// The note a screen shows after a redirect ("Saved."): carried in the query with a tag signed for the session, so
+/// a link from elsewhere cannot make the console say something it did not.
+/// </summary>
+public sealed class ConsoleNotices(ConsoleSessions sessions)
+{
+    public const int MaxLength = 300;
+
+    /// <summary>303 to <paramref name="path"/> (no query of its own), which will show <paramref name="notice"/>.</summary>
+    public IActionResult Redirect(HttpRequest request, string path, string notice)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var text = notice.Length > MaxLength ? notice[..MaxLength] : notice;
+        var session = ConsoleHttp.UserOf(request.HttpContext)?.SessionId ?? string.Empty;
+        return ConsoleHttp.SeeOther(request, $"{path}?done={Uri.EscapeDataString(text)}&tag={sessions.NoticeTag(session, text)}");
+    }
+
+    /// <summary>The note this request's query carries, if this app wrote it for this session.</summary>
+    public string? Read(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var text = request.Query["done"].FirstOrDefault();
+        var session = ConsoleHttp.UserOf(request.HttpContext)?.SessionId;
+        return text is { Length: > 0 and <= MaxLength } && session is not null && sessions.IsValidNotice(session, text, request.Query["tag"].FirstOrDefault()) ? text : null;
+    }
+}
+
 /// <summary>Builds each page's chrome for the person signed in.</summary>
 public sealed class ConsoleChromeFactory(ConsoleAssets assets, ConsoleSessions sessions, PageSettings page)
 {

@@ -71,6 +71,12 @@ public sealed class ConsoleSessions(IOptions<StatusCommsOptions> options, TimePr
         => token is { Length: > 0 and < 200 } && TryBase64Url(token, out var presented)
             && CryptographicOperations.FixedTimeEquals(presented, Sign(Encoding.UTF8.GetBytes("csrf\n" + binding)));
 
+    /// <summary>A tag proving that a note in a redirect's query was written by this app for this session, not by a crafted link.</summary>
+    public string NoticeTag(string sessionId, string notice) => Base64Url(Sign(Encoding.UTF8.GetBytes($"notice\n{sessionId}\n{notice}")))[..22];
+
+    public bool IsValidNotice(string sessionId, string notice, string? tag)
+        => tag is { Length: 22 } && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(tag), Encoding.ASCII.GetBytes(NoticeTag(sessionId, notice)));
+
     /// <summary>A name the console accepts: 1 to 80 characters, no control characters.</summary>
     public static string? CleanName(string? name)
     {

@@ -11,7 +11,7 @@ namespace StatusComms.Functions.Console;
 /// exactly as it will be published, and publish it. Each button posts a form; success redirects back with a note,
 /// a refusal shows the page again with the reason beside the field it concerns and the text kept.
 /// </summary>
-public sealed class PostmortemScreen(PostmortemService postmortems, PostmortemConsole editor, ConsoleChromeFactory chrome, IConsoleRenderer renderer)
+public sealed class PostmortemScreen(PostmortemService postmortems, PostmortemConsole editor, ConsoleChromeFactory chrome, ConsoleNotices notices, IConsoleRenderer renderer)
 {
     [Function("ConsolePostmortem")]
     public async Task<IActionResult> RunAsync(
@@ -26,7 +26,7 @@ public sealed class PostmortemScreen(PostmortemService postmortems, PostmortemCo
 
         if (HttpMethods.IsGet(request.Method))
         {
-            var done = request.Query["done"].FirstOrDefault() is { Length: > 0 and < 300 } d ? d : null;
+            var done = notices.Read(request);
             return await PageAsync(request, incidentId, null, done, new Dictionary<string, string>(), null, false, StatusCodes.Status200OK, cancellationToken);
         }
 
@@ -37,7 +37,7 @@ public sealed class PostmortemScreen(PostmortemService postmortems, PostmortemCo
         try
         {
             var notice = await ApplyAsync(incidentId, action, posted, kept, by, cancellationToken);
-            return ConsoleHttp.SeeOther(request, $"/console/incidents/{incidentId}/postmortem?done={Uri.EscapeDataString(notice)}");
+            return notices.Redirect(request, $"/console/incidents/{incidentId}/postmortem", notice);
         }
         catch (IncidentNotFoundException)
         {

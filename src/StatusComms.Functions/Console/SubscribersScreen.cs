@@ -19,6 +19,7 @@ public sealed class SubscribersScreen(
     ComponentService components,
     IOptions<StatusCommsOptions> options,
     ConsoleChromeFactory chrome,
+    ConsoleNotices notices,
     IConsoleRenderer renderer)
 {
     [Function("ConsoleSubscribers")]
@@ -28,7 +29,7 @@ public sealed class SubscribersScreen(
     {
         if (HttpMethods.IsGet(request.Method))
         {
-            var done = request.Query["done"].FirstOrDefault() is { Length: > 0 and < 300 } d ? d : null;
+            var done = notices.Read(request);
             return await PageAsync(request, done, [], null, string.Empty, StatusCodes.Status200OK, cancellationToken);
         }
 
@@ -41,7 +42,7 @@ public sealed class SubscribersScreen(
                 var record = NotificationRef.TryParse(key) is null ? null : await dispatcher.ResendAsync(key, target, Caller.NameOf(request), cancellationToken);
                 return record is null
                     ? await PageAsync(request, null, ["That delivery is no longer failed or ambiguous (someone may have sent it again already)."], null, string.Empty, StatusCodes.Status409Conflict, cancellationToken)
-                    : ConsoleHttp.SeeOther(request, "/console/subscribers?done=" + Uri.EscapeDataString($"Queued attempt {record.Attempt + 1} of {target}."));
+                    : notices.Redirect(request, "/console/subscribers", $"Queued attempt {record.Attempt + 1} of {target}.");
             case "import":
                 return await ImportAsync(request, form, cancellationToken);
             default:
@@ -69,7 +70,7 @@ public sealed class SubscribersScreen(
 
             // The addresses refused stay in the box to be corrected; the rest are done (a reload sends nothing twice).
             return report.Invalid.Count == 0
-                ? ConsoleHttp.SeeOther(request, "/console/subscribers?done=" + Uri.EscapeDataString(summary))
+                ? notices.Redirect(request, "/console/subscribers", summary)
                 : await PageAsync(request, summary, [$"{report.Invalid.Count} address(es) are not valid and were not imported; they are left in the box to correct."], report, string.Join('\n', report.Invalid), StatusCodes.Status422UnprocessableEntity, cancellationToken);
         }
         catch (DomainRuleException rule)

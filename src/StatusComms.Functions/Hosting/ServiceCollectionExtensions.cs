@@ -87,6 +87,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IConsoleRenderer>(_ => new RazorLightConsoleRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
         services.AddSingleton<Console.ConsoleAssets>();
         services.AddSingleton<Console.ConsoleChromeFactory>();
+        services.AddSingleton<Console.ConsoleNotices>();
         services.AddSingleton<ConsoleService>();
         services.AddSingleton<PostmortemConsole>();
         services.AddSingleton<SubscribersConsole>();

@@ -171,6 +171,26 @@ public sealed class ConsoleQualityTests(ConsoleHost console) : IClassFixture<Con
     }
 
     [Fact]
+    public async Task A_note_after_a_redirect_is_shown_only_when_the_console_wrote_it_for_this_session()
+    {
+        using var client = await SignedInClientAsync();
+        using var form = await client.GetAsync("/console/components");
+        var token = System.Text.RegularExpressions.Regex.Match(await form.Content.ReadAsStringAsync(), "name=\"_csrf\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var added = await client.PostAsync("/console/components", new FormUrlEncodedContent(new Dictionary<string, string> { ["_csrf"] = token, ["action"] = "add", ["name"] = "Noted component" }));
+        Assert.Equal(HttpStatusCode.SeeOther, added.StatusCode);
+        var location = added.Headers.Location!.OriginalString;
+        Assert.Contains("Added Noted component.", WebUtility.HtmlDecode(await client.GetStringAsync(location)), StringComparison.Ordinal);
+
+        // The same words from a crafted link, with another note, or in another person's session: not shown.
+        var crafted = "Your API key has expired: send it to security@attacker.example";
+        var forged = location.Replace(Uri.EscapeDataString("Added Noted component."), Uri.EscapeDataString(crafted), StringComparison.Ordinal);
+        Assert.DoesNotContain("attacker.example", await client.GetStringAsync(forged), StringComparison.Ordinal);
+        Assert.DoesNotContain("attacker.example", await client.GetStringAsync("/console/components?done=" + Uri.EscapeDataString(crafted)), StringComparison.Ordinal);
+        using var other = await SignedInClientAsync();
+        Assert.DoesNotContain("Added Noted component.", WebUtility.HtmlDecode(await other.GetStringAsync(location)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sign_in_sets_a_strict_http_only_cookie_and_the_key_never_appears_in_a_url()
     {
         using var client = NoRedirects();

@@ -48,7 +48,7 @@ public sealed class ConsoleService(
             rollup.Description,
             openTask.Result.OrderByDescending(i => i.Impact).ThenBy(i => i.NextUpdateAt ?? DateTimeOffset.MaxValue).Select(i => Row(i, now)).ToArray(),
             maintenancesTask.Result.OrderBy(m => m.ScheduledFor).Select(m => new MaintenanceRow(m.Id, m.Name, StatusLabels.For(m.EffectiveStatus(now)), m.ScheduledFor, m.ScheduledUntil, m.IsActive(now))).ToArray(),
-            countsTask.Result.OrderBy(c => c.Key).Select(c => new SubscriberCountRow(Common.WireName.Of(c.Key).Replace('_', ' '), c.Value)).ToArray(),
+            countsTask.Result.OrderBy(c => c.Key).Select(c => new SubscriberCountRow(StatusLabels.For(c.Key), c.Value)).ToArray(),
             problemsTask.Result.Select(p => new DeliveryProblemRow(p.Key, p.Record.Target, Common.WireName.Of(p.Record.State).Replace('_', ' '), p.Record.Reason, p.Record.Recipients, p.Record.ClaimedAt)).ToArray(),
             componentsTask.Result.Count(c => !c.IsGroup));
     }
@@ -145,15 +145,27 @@ public sealed class ConsoleService(
         return spans;
     }
 
-    /// <summary>The compose form's component list: grouped as on the page, with the status each has now.</summary>
-    public static IReadOnlyList<ComponentChoice> Choices(IEnumerable<Component> known, IReadOnlyDictionary<string, ComponentStatus> chosen)
+    /// <summary>The status each component shows customers now (its own, or what an open incident or maintenance puts it in).</summary>
+    public async Task<IReadOnlyDictionary<string, ComponentStatus>> DisplayedStatusesAsync(CancellationToken cancellationToken)
+    {
+        var allTask = components.ListAsync(cancellationToken);
+        var openTask = incidents.ListOpenAsync(cancellationToken);
+        var maintenancesTask = maintenances.ListOpenAsync(cancellationToken);
+        await Task.WhenAll(allTask, openTask, maintenancesTask);
+        var rollup = StatusRollup.Compute(allTask.Result, openTask.Result, maintenancesTask.Result, time.GetUtcNow());
+        return allTask.Result.Where(c => !c.IsGroup).ToDictionary(c => c.Id, c => rollup.DisplayedStatus(c.Id), StringComparer.Ordinal);
+    }
+
+    /// <summary>The compose form's component list: grouped as on the page, with the status each shows now.</summary>
+    /// <param name="displayed">What each shows customers now (<see cref="DisplayedStatusesAsync"/>); a component missing from it shows its own status.</param>
+    public static IReadOnlyList<ComponentChoice> Choices(IEnumerable<Component> known, IReadOnlyDictionary<string, ComponentStatus> chosen, IReadOnlyDictionary<string, ComponentStatus>? displayed = null)
     {
         var all = known.ToArray();
         var groups = all.Where(c => c.IsGroup).ToDictionary(c => c.Id, StringComparer.Ordinal);
         return all.Where(c => !c.IsGroup)
             .OrderBy(c => c.GroupId is { } g && groups.TryGetValue(g, out var group) ? group.Position : c.Position)
             .ThenBy(c => c.Position)
-            .Select(c => new ComponentChoice(c.Id, c.Name, c.GroupId is { } g && groups.TryGetValue(g, out var group) ? group.Name : null, c.Status, chosen.TryGetValue(c.Id, out var s) ? s : null))
+            .Select(c => new ComponentChoice(c.Id, c.Name, c.GroupId is { } g && groups.TryGetValue(g, out var group) ? group.Name : null, displayed?.GetValueOrDefault(c.Id, c.Status) ?? c.Status, chosen.TryGetValue(c.Id, out var s) ? s : null))
             .ToArray();
     }
 

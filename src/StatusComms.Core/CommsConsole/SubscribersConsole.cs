@@ -77,7 +77,7 @@ public sealed class SubscribersConsole(ISubscriberStore subscribers, IDeliveryLe
                 }
                 else if (s.Status is SubscriberStatus.Suppressed or SubscriberStatus.Unsubscribed)
                 {
-                    stopped.Add(new StoppedAddressRow(s.Email ?? s.WebhookUrl?.GetLeftPart(UriPartial.Authority) ?? s.Id, StatusLabel(s.Status), s.StoppedReason, s.UpdatedAt));
+                    stopped.Add(new StoppedAddressRow(s.Email ?? s.WebhookUrl?.GetLeftPart(UriPartial.Authority) ?? s.Id, StatusLabels.For(s.Status), s.StoppedReason, s.UpdatedAt));
                 }
             }
 
@@ -95,7 +95,7 @@ public sealed class SubscribersConsole(ISubscriberStore subscribers, IDeliveryLe
         var problems = await Task.WhenAll((await problemsTask).Select(p => ProblemAsync(p, cancellationToken)));
         return new SubscribersView(
             chrome,
-            byStatus.OrderBy(c => c.Key).Select(c => new SubscriberCountRow(StatusLabel(c.Key), c.Value)).ToArray(),
+            byStatus.OrderBy(c => c.Key).Select(c => new SubscriberCountRow(StatusLabels.For(c.Key), c.Value)).ToArray(),
             byStatus.Values.Sum(),
             everything,
             rows,
@@ -130,12 +130,4 @@ public sealed class SubscribersConsole(ISubscriberStore subscribers, IDeliveryLe
             subject,
             href);
     }
-
-    private static string StatusLabel(SubscriberStatus status) => status switch
-    {
-        SubscriberStatus.Pending => "Waiting for confirmation",
-        SubscriberStatus.Confirmed => "Confirmed",
-        SubscriberStatus.Unsubscribed => "Unsubscribed",
-        _ => "Stopped by the mail provider",
-    };
 }

@@ -2,6 +2,7 @@ using StatusComms.Components;
 using StatusComms.Incidents;
 using StatusComms.Maintenance;
 using StatusComms.Postmortems;
+using StatusComms.Subscriptions;
 
 namespace StatusComms.StatusPage;
 
@@ -66,6 +67,15 @@ public static class StatusLabels
         ActionItemStatus.Open => "Open",
         ActionItemStatus.InProgress => "In progress",
         ActionItemStatus.Done => "Done",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public static string For(SubscriberStatus status) => status switch
+    {
+        SubscriberStatus.Pending => "Waiting for confirmation",
+        SubscriberStatus.Confirmed => "Confirmed",
+        SubscriberStatus.Unsubscribed => "Unsubscribed",
+        SubscriberStatus.Suppressed => "Stopped by the mail provider",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 

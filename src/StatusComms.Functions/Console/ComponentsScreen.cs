@@ -4,7 +4,7 @@ using StatusComms.Components;
 
 namespace StatusComms.Functions.Console;
 
-/// <summary>GET/POST console/components: add components and groups, change a component's status or group, move it up or down.</summary>
+/// <summary>GET/POST console/components: add components and groups, rename or describe a component, change its status or group, move it up or down.</summary>
 public sealed class ComponentsScreen(ComponentService components, ConsoleService console, ConsoleChromeFactory chrome, ConsoleNotices notices, IConsoleRenderer renderer)
 {
     [Function("ConsoleComponents")]
@@ -56,8 +56,9 @@ public sealed class ComponentsScreen(ComponentService components, ConsoleService
         {
             case "save":
                 var status = WireName.TryParse<ComponentStatus>(ConsoleHttp.Value(form, "status"), out var s) ? s : throw new DomainRuleException("Choose one of the statuses listed.");
-                await components.UpdateAsync(component.Id, new ComponentChanges(null, null, status, groupId, null, null, null, null), null, cancellationToken);
-                return $"Saved {component.Name}.";
+                var description = ConsoleHttp.Value(form, "description");
+                await components.UpdateAsync(component.Id, new ComponentChanges(name is { Length: > 0 } ? name : null, description?.Trim(), status, groupId, null, null, null, null), null, cancellationToken);
+                return $"Saved {(name is { Length: > 0 } ? name : component.Name)}.";
             case "up" or "down":
                 var ordered = listing.Components.Where(c => !c.IsGroup).OrderBy(c => c.Position).ToList();
                 var index = ordered.FindIndex(c => c.Id == component.Id);

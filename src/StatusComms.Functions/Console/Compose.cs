@@ -146,13 +146,13 @@ public sealed class Compose(IncidentService incidents, ComponentService componen
 
         var live = preview is null ? null : await console.LiveAsync(preview, cancellationToken);
         var view = new ComposeView(
-            chrome.For(request.HttpContext, ConsoleSection.Compose),
+            chrome.For(request.HttpContext, mode == Mode.New ? ConsoleSection.Compose : ConsoleSection.Incident),
             mode switch { Mode.New => "New incident", Mode.Reopen => $"Reopen: {incident!.Name}", _ => $"Update: {incident!.Name}" },
             mode switch { Mode.New => "/console/incidents/new", Mode.Reopen => $"/console/incidents/{incident!.Id}/reopen", _ => $"/console/incidents/{incident!.Id}/update" },
             form,
             incident,
             mode == Mode.Reopen,
-            ConsoleService.Choices(known, form.ComponentStatuses),
+            ConsoleService.Choices(known, form.ComponentStatuses, await console.DisplayedStatusesAsync(cancellationToken)),
             Templates(),
             FieldsOf(form),
             mode == Mode.Update ? UpdateStages : OpenStages,

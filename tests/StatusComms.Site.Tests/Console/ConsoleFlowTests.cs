@@ -45,6 +45,10 @@ public sealed partial class ConsoleFlowTests(ConsoleHost console) : IClassFixtur
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Card payments");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add component" }).ClickAsync();
         Assert.Contains("Added Card payments.", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByLabel("Description of Card payments").FillAsync("Paying by card at checkout");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save Card payments" }).ClickAsync();
+        Assert.Contains("Saved Card payments.", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Paying by card at checkout", await page.Locator("#main table").InnerTextAsync(), StringComparison.Ordinal);
 
         // A new incident from the outage/investigating message.
         await page.GetByRole(AriaRole.Link, new() { Name = "New incident" }).ClickAsync();

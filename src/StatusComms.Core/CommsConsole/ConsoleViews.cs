@@ -19,6 +19,7 @@ public enum ConsoleSection
     Compose,
     Incident,
     Components,
+    Maintenance,
 }
 
 /// <summary>templates/console/SignIn.cshtml.</summary>

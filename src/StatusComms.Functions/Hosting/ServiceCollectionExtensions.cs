@@ -88,6 +88,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Console.ConsoleAssets>();
         services.AddSingleton<Console.ConsoleChromeFactory>();
         services.AddSingleton<ConsoleService>();
+        services.AddSingleton<MaintenanceConsole>();
         AddNotifications(services, settings, configuration);
 
         // Function classes answer with IActionResults (JsonResult); their executors come with MVC's core services.

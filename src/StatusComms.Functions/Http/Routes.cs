@@ -61,4 +61,7 @@ public static class Routes
     public const string ConsoleUpdateIncident = ConsoleIncident + "/update";
     public const string ConsoleReopenIncident = ConsoleIncident + "/reopen";
     public const string ConsoleComponents = Console + "/components";
+    public const string ConsoleMaintenances = Console + "/maintenance";
+    public const string ConsoleNewMaintenance = ConsoleMaintenances + "/new";
+    public const string ConsoleMaintenance = ConsoleMaintenances + "/{maintenanceId}";
 }

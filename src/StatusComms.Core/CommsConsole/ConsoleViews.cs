@@ -22,6 +22,7 @@ public enum ConsoleSection
     Postmortem,
     Components,
     Subscribers,
+    Maintenance,
 }
 
 /// <summary>templates/console/SignIn.cshtml.</summary>

@@ -93,4 +93,11 @@ public sealed class MessageContext
         => _fields.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : $"[[{name}]]";
 
     private static string Clock(DateTimeOffset time) => StatusPage.SiteFormat.Clock(time);
+
+    /// <summary>Replaces each <c>[[name]]</c> left in a text by what the comms lead filled in, keeping the rest as they edited it.</summary>
+    public static string Fill(string body, IReadOnlyDictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return fields.Aggregate(body, (text, field) => text.Replace($"[[{field.Key}]]", field.Value, StringComparison.Ordinal));
+    }
 }

@@ -88,7 +88,7 @@ public sealed class Compose(IncidentService incidents, ComponentService componen
         }
         else if (action == "fill")
         {
-            form = form with { Body = Fill(form.Body, form.Fields) };
+            form = form with { Body = MessageContext.Fill(form.Body, form.Fields) };
         }
 
         IncidentPreview? preview = null;
@@ -202,10 +202,7 @@ public sealed class Compose(IncidentService incidents, ComponentService componen
             }
         }
 
-        var fields = MessageContext.FieldDescriptions.Keys
-            .Select(name => (name, value: ConsoleHttp.Value(posted, "f." + name)))
-            .Where(f => !string.IsNullOrWhiteSpace(f.value))
-            .ToDictionary(f => f.name, f => f.value!.Trim(), StringComparer.Ordinal);
+        var fields = ConsoleHttp.TemplateFields(posted);
 
         var stage = IncidentStatus.Investigating;
         if (ConsoleHttp.Value(posted, "stage") is { Length: > 0 } stageText && !WireName.TryParse(stageText, out stage))
@@ -325,10 +322,6 @@ public sealed class Compose(IncidentService incidents, ComponentService componen
 
     private string[] Templates()
         => messages.List(null, null).Where(t => !t.StartsWith("maintenance/", StringComparison.Ordinal) && !t.EndsWith("/postmortem", StringComparison.Ordinal)).ToArray();
-
-    /// <summary>Replaces each <c>[[name]]</c> left in the text by what the comms lead filled in.</summary>
-    public static string Fill(string body, IReadOnlyDictionary<string, string> fields)
-        => fields.Aggregate(body, (text, field) => text.Replace($"[[{field.Key}]]", field.Value, StringComparison.Ordinal));
 
     /// <summary>The blanks still in the text, each with what it means.</summary>
     private static FieldInput[] FieldsOf(ComposeForm form)

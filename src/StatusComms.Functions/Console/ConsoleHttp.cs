@@ -47,6 +47,13 @@ public static class ConsoleHttp
     public static string? Value(IFormCollection form, string name)
         => form.TryGetValue(name, out var value) && value.Count > 0 ? value[^1] : null;
 
+    /// <summary>What the comms lead typed into a pre-written message's blanks (fields <c>f.{name}</c>), trimmed, empty ones left out.</summary>
+    public static Dictionary<string, string> TemplateFields(IFormCollection posted)
+        => StatusComms.Messages.MessageContext.FieldDescriptions.Keys
+            .Select(name => (name, value: Value(posted, "f." + name)))
+            .Where(f => !string.IsNullOrWhiteSpace(f.value))
+            .ToDictionary(f => f.name, f => f.value!.Trim(), StringComparer.Ordinal);
+
     public static ContentResult Page(HttpRequest request, string html, int status = StatusCodes.Status200OK)
     {
         var headers = request.HttpContext.Response.Headers;

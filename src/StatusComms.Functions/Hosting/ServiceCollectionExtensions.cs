@@ -91,6 +91,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ConsoleService>();
         services.AddSingleton<PostmortemConsole>();
         services.AddSingleton<SubscribersConsole>();
+        services.AddSingleton<MaintenanceConsole>();
         AddNotifications(services, settings, configuration);
 
         // Function classes answer with IActionResults (JsonResult); their executors come with MVC's core services.

@@ -63,4 +63,7 @@ public static class Routes
     public const string ConsolePostmortem = ConsoleIncident + "/postmortem";
     public const string ConsoleComponents = Console + "/components";
     public const string ConsoleSubscribers = Console + "/subscribers";
+    public const string ConsoleMaintenances = Console + "/maintenance";
+    public const string ConsoleNewMaintenance = ConsoleMaintenances + "/new";
+    public const string ConsoleMaintenance = ConsoleMaintenances + "/{maintenanceId}";
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using StatusComms.Candor;
+using StatusComms.Common;
 using StatusComms.Components;
 using StatusComms.Incidents;
 using StatusComms.Infrastructure.Templates;
@@ -96,6 +97,45 @@ public class MessageLibraryTests(ITestOutputHelper output)
         Assert.StartsWith("Since 09:42 UTC, API and Dashboard are down", draft.Body, StringComparison.Ordinal);
         Assert.Contains("Next update by 10:30 UTC.", draft.Body, StringComparison.Ordinal);
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 10, 30, 0, TimeSpan.Zero), draft.NextUpdateAt);
+    }
+
+    [Theory]
+    [InlineData("maintenance/announced")]
+    [InlineData("maintenance/started")]
+    [InlineData("maintenance/extended")]
+    [InlineData("maintenance/completed")]
+    [InlineData("maintenance/cancelled")]
+    public async Task A_maintenance_fills_its_components_and_window_and_a_filled_message_passes_the_check(string templateId)
+    {
+        var (library, _, known) = Setup(templateId);
+        var maintenance = Maintenance.ScheduledMaintenance.Schedule(
+            "mnt1", "Database upgrade", "(draft)", new(2026, 12, 5, 2, 0, 0, TimeSpan.Zero), new(2026, 12, 5, 4, 0, 0, TimeSpan.Zero), ["api", "dash"], true, known, "lead", Started);
+        var fields = new Dictionary<string, string>
+        {
+            ["change"] = Fields["change"],
+            ["workaround"] = "plan changes before 02:00 UTC or after 04:00 UTC",
+            ["new_window_end"] = "05:00 UTC",
+        };
+
+        var draft = await library.DraftMaintenanceAsync(maintenance, known, templateId, fields, CancellationToken.None);
+
+        output.WriteLine(draft.Body);
+        Assert.Empty(draft.Placeholders);
+        Assert.DoesNotContain(draft.Findings, f => f.Severity == FindingSeverity.Error);
+        Assert.Contains("API and Dashboard", draft.Body, StringComparison.Ordinal);
+        if (templateId == "maintenance/announced")
+        {
+            Assert.StartsWith("From Saturday 5 December at 02:00 UTC to 04:00 UTC we will carry out planned work on API and Dashboard.", draft.Body, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_maintenance_message_is_written_for_a_maintenance_only()
+    {
+        var (library, _, known) = Setup("maintenance/announced");
+        var maintenance = Maintenance.ScheduledMaintenance.Schedule("mnt1", "Database upgrade", "(draft)", Started.AddDays(3), Started.AddDays(3).AddHours(2), [], true, known, "lead", Started);
+
+        await Assert.ThrowsAsync<DomainRuleException>(() => library.DraftMaintenanceAsync(maintenance, known, "outage/investigating", new Dictionary<string, string>(), CancellationToken.None));
     }
 
     private static (MessageLibrary Library, Incident Incident, IReadOnlyDictionary<string, Component> Known) Setup(string templateId)

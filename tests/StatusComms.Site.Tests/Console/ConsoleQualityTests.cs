@@ -127,13 +127,8 @@ public sealed class ConsoleQualityTests(ConsoleHost console) : IClassFixture<Con
             files.Add(file);
         }
 
-        var (exit, stdout, stderr) = await Tooling.RunAsync("java", ["-jar", Tooling.NodeModule("vnu-jar/build/dist/vnu.jar"), "--format", "json", .. files], TimeSpan.FromMinutes(3));
-        var report = JsonNode.Parse(stderr.Length > 0 ? stderr : stdout)!;
-        var errors = report["messages"]!.AsArray()
-            .Where(m => (string?)m!["type"] is "error" or "non-document-error")
-            .Select(m => $"{Path.GetFileName(new Uri((string)m!["url"]!).LocalPath)}:{m["lastLine"]}: {m["message"]} [{m["extract"]}]")
-            .ToArray();
-        Assert.True(errors.Length == 0, string.Join('\n', errors));
+        var (exit, errors) = await Tooling.NuHtmlCheckAsync(files, folder);
+        Assert.True(errors.Count == 0, string.Join('\n', errors));
         Assert.Equal(0, exit);
     }
 

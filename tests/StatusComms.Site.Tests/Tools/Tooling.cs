@@ -18,6 +18,25 @@ public static class Tooling
 
     public static string NodeModule(string relative) => Required(Path.Combine(RepositoryRoot, "node_modules", relative), "npm package");
 
+    /// <summary>
+    /// Runs the Nu Html Checker (npm vnu-jar, under Java) on <paramref name="files"/> (HTML; CSS and SVG too when
+    /// <paramref name="alsoCssAndSvg"/>) and returns its exit code and every error, as "file:line: message [extract]"
+    /// with the file relative to <paramref name="folder"/>.
+    /// </summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Errors)> NuHtmlCheckAsync(IReadOnlyList<string> files, string folder, bool alsoCssAndSvg = false)
+    {
+        string[] options = alsoCssAndSvg ? ["--also-check-css", "--also-check-svg"] : [];
+        var (exit, stdout, stderr) = await RunAsync("java", ["-jar", NodeModule("vnu-jar/build/dist/vnu.jar"), "--format", "json", .. options, .. files], TimeSpan.FromMinutes(3));
+
+        // vnu writes its JSON report to stderr; exit 1 means it found an error.
+        var report = System.Text.Json.Nodes.JsonNode.Parse(stderr.Length > 0 ? stderr : stdout)!;
+        var errors = report["messages"]!.AsArray()
+            .Where(m => (string?)m!["type"] is "error" or "non-document-error")
+            .Select(m => $"{Path.GetRelativePath(folder, new Uri((string)m!["url"]!).LocalPath)}:{m["lastLine"]}: {m["message"]} [{m["extract"]}]")
+            .ToArray();
+        return (exit, errors);
+    }
+
     /// <summary>Runs a program to its end and returns its exit code and output; fails the test after <paramref name="timeout"/>.</summary>
     public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(string program, IEnumerable<string> arguments, TimeSpan timeout, IDictionary<string, string>? environment = null)
     {

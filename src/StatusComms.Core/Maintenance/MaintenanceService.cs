@@ -125,9 +125,7 @@ public sealed class MaintenanceService(IMaintenanceStore maintenances, IComponen
     private void Review(ScheduledMaintenance maintenance, IReadOnlyDictionary<string, Component> known, string? overrideReason, DateTimeOffset now, bool enforce)
     {
         var draft = CandorDraftOf(maintenance, maintenance.Updates[^1].Body, known, now);
-        maintenance.RecordReview(enforce
-            ? CandorReview.Of(candor, draft, overrideReason)
-            : new CandorReview(candor.Check(draft), string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim()));
+        maintenance.RecordReview(CandorReview.Of(candor, draft, overrideReason, enforce));
     }
 
     private async Task<IReadOnlyDictionary<string, Component>> KnownComponentsAsync(CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ namespace StatusComms.Benchmarks;
 /// as an HTTP GET; the live findings-and-preview round trip that <c>console.js</c> makes while one types (the compose
 /// form POSTed with <c>action=check</c>); and each page's weight gzipped with its stylesheet and script. 50
 /// components, 1,000 past incidents and 3 open ones, seeded through the stores.
-///   dotnet run -c Release --project tests/StatusComms.Benchmarks -- --console [--iterations 200] [--past-incidents 1000] [--subscribers 0]
+///   dotnet run -c Release --project tests/StatusComms.Benchmarks -- --console [--iterations 200] [--past-incidents 1000] [--subscribers 0] [--delivered 0]
 /// </summary>
 internal static partial class ConsoleCost
 {
@@ -42,7 +42,8 @@ internal static partial class ConsoleCost
 
     /// <param name="pastIncidents">1,000 for the targets; 10 shows what the same requests cost when the emulator has little to scan.</param>
     /// <param name="subscribers">Confirmed subscribers to seed (none for the targets).</param>
-    public static async Task<int> RunAsync(string storage, int iterations, int pastIncidents, int subscribers)
+    /// <param name="delivered">Subscribers each update of the running incident was mailed to, as the fan-out records it (none for the targets).</param>
+    public static async Task<int> RunAsync(string storage, int iterations, int pastIncidents, int subscribers, int delivered)
     {
         await using var runner = await InProcessRunner.StartAsync(storage);
         var time = TimeProvider.System;
@@ -59,7 +60,12 @@ internal static partial class ConsoleCost
             await FanOutCost.SeedAsync(storage, runner.Unique, subscribers);
         }
 
-        Console.WriteLine($"  seeded in {seeded.Elapsed.TotalSeconds:F1} s{(subscribers > 0 ? $" (and {subscribers:N0} confirmed subscribers)" : string.Empty)}");
+        if (delivered > 0)
+        {
+            await SeedDeliveriesAsync(runner.Services.GetRequiredService<StatusComms.Notifications.IDeliveryLedger>(), (await incidents.GetAsync(open, CancellationToken.None))!, delivered, time);
+        }
+
+        Console.WriteLine($"  seeded in {seeded.Elapsed.TotalSeconds:F1} s{(subscribers > 0 ? $"; {subscribers:N0} confirmed subscribers" : string.Empty)}{(delivered > 0 ? $"; each update of the running incident sent to {delivered:N0}" : string.Empty)}");
         await runner.SignInAsync("Ada Lovelace");
         using var storageRequests = new StorageRequests(runner.BaseAddress.Port);
 
@@ -210,6 +216,28 @@ internal static partial class ConsoleCost
         }
 
         return id;
+    }
+
+    /// <summary>
+    /// What the fan-out leaves for each update of <paramref name="incident"/> once every batch is sent: the batches of
+    /// 1,000 subscriber ids, the completed plan and one sent record per batch.
+    /// </summary>
+    private static async Task SeedDeliveriesAsync(StatusComms.Notifications.IDeliveryLedger ledger, Incident incident, int recipients, TimeProvider time)
+    {
+        var tokens = new StatusComms.Subscriptions.SubscriptionTokens(new byte[32]);
+        var ids = Enumerable.Range(0, recipients).Select(i => tokens.SubscriberId($"subscriber{i}@example.com")).Order(StringComparer.Ordinal).ToArray();
+        var batches = ids.Chunk(StatusComms.Notifications.DeliveryBatch.MaxRecipients).Select((chunk, i) => new StatusComms.Notifications.DeliveryBatch(i, chunk, [], chunk[^1])).ToArray();
+        var now = time.GetUtcNow();
+        foreach (var update in incident.Updates)
+        {
+            var key = new StatusComms.Notifications.NotificationRef(StatusComms.Notifications.NotificationKind.Incident, incident.Id, update.Id).Key;
+            await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (batch, token) =>
+            {
+                await ledger.AddBatchAsync(key, batch, token);
+                await ledger.RecordAsync(key, new StatusComms.Notifications.DeliveryRecord(batch.Target, StatusComms.Notifications.DeliveryState.Sent, 1, $"a{batch.Index}", now, now, batch.EmailSubscriberIds.Count), token);
+            });
+            await ledger.CompletePlanAsync(key, batches.Length, CancellationToken.None);
+        }
     }
 
     private static string UpdateDraft(DateTimeOffset next)

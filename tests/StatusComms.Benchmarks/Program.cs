@@ -50,7 +50,8 @@ if (args.Contains("--console"))
     var requests = args.SkipWhile(a => a != "--iterations").Skip(1).Select(int.Parse).FirstOrDefault(200);
     var past = args.SkipWhile(a => a != "--past-incidents").Skip(1).Select(int.Parse).FirstOrDefault(1000);
     var subscribers = args.SkipWhile(a => a != "--subscribers").Skip(1).Select(int.Parse).FirstOrDefault(0);
-    return await ConsoleCost.RunAsync(store, requests, past, subscribers);
+    var delivered = args.SkipWhile(a => a != "--delivered").Skip(1).Select(int.Parse).FirstOrDefault(0);
+    return await ConsoleCost.RunAsync(store, requests, past, subscribers, delivered);
 }
 
 if (args.Contains("--fan-out"))

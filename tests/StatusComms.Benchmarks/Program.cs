@@ -43,6 +43,17 @@ if (args.Contains("--candor"))
     return CandorCost.Run();
 }
 
+if (args.Contains("--console"))
+{
+    // The comms console's screens, live check and page weight (docs/benchmarks.md, "Comms console").
+    var store = Environment.GetEnvironmentVariable("STATUSCOMMS_TEST_STORAGE") is { Length: > 0 } conn ? conn : "UseDevelopmentStorage=true";
+    var requests = args.SkipWhile(a => a != "--iterations").Skip(1).Select(int.Parse).FirstOrDefault(200);
+    var past = args.SkipWhile(a => a != "--past-incidents").Skip(1).Select(int.Parse).FirstOrDefault(1000);
+    var subscribers = args.SkipWhile(a => a != "--subscribers").Skip(1).Select(int.Parse).FirstOrDefault(0);
+    var delivered = args.SkipWhile(a => a != "--delivered").Skip(1).Select(int.Parse).FirstOrDefault(0);
+    return await ConsoleCost.RunAsync(store, requests, past, subscribers, delivered);
+}
+
 if (args.Contains("--fan-out"))
 {
     // One update to 100,000 confirmed subscribers (docs/benchmarks.md, "E-mail fan-out").

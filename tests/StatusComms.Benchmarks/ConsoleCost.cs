@@ -22,7 +22,8 @@ internal static partial class ConsoleCost
 {
     /// <summary>
     /// The screens measured, in the order reported: a name and a path, where <c>{open}</c> stands for the open
-    /// incident with four updates and <c>{resolved}</c> for the newest past one. A new screen is one more row.
+    /// incident with four updates, <c>{resolved}</c> for the newest past one (with a postmortem being written) and
+    /// <c>{maintenance}</c> for an upcoming maintenance. A new screen is one more row.
     /// </summary>
     private static readonly (string Screen, string Path)[] Screens =
     [
@@ -31,6 +32,11 @@ internal static partial class ConsoleCost
         ("Compose update of an open incident", "/console/incidents/{open}/update"),
         ("Incident (open, 4 updates)", "/console/incidents/{open}"),
         ("Components", "/console/components"),
+        ("Postmortem editor (a draft with an action item)", "/console/incidents/{resolved}/postmortem"),
+        ("Subscribers and deliveries", "/console/subscribers"),
+        ("Maintenance list", "/console/maintenance"),
+        ("Schedule maintenance", "/console/maintenance/new"),
+        ("A maintenance", "/console/maintenance/{maintenance}"),
     ];
 
     private const int WarmUps = 20;
@@ -65,6 +71,26 @@ internal static partial class ConsoleCost
             await SeedDeliveriesAsync(runner.Services.GetRequiredService<StatusComms.Notifications.IDeliveryLedger>(), (await incidents.GetAsync(open, CancellationToken.None))!, delivered, time);
         }
 
+        var postmortems = runner.Services.GetRequiredService<StatusComms.Postmortems.PostmortemService>();
+        await postmortems.StartAsync(resolved, "Ada Lovelace", CancellationToken.None);
+        await postmortems.EditAsync(resolved, new StatusComms.Postmortems.PostmortemEdit
+        {
+            ExecutiveSummary = "For 40 minutes, card payments in the EU were declined with error 503. They work again.",
+            RootCause = "A configuration change removed the route to our EU card processor.",
+            Apology = "We're sorry: for 40 minutes, card payments in the EU failed.",
+        }, "Ada Lovelace", null, CancellationToken.None);
+        await postmortems.AddActionItemAsync(resolved, "Check every payment route on each configuration change", "Grace Hopper", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(14)), StatusComms.Postmortems.ActionItemKind.LongTermPrevention, null, true, "Ada Lovelace", CancellationToken.None);
+        var start = time.GetUtcNow().AddDays(2);
+        var maintenance = (await runner.Services.GetRequiredService<StatusComms.Maintenance.MaintenanceService>().CreateAsync(new StatusComms.Maintenance.NewMaintenance
+        {
+            Name = "Database upgrade",
+            Body = $"On {start:d MMMM} from {start:HH:mm} to {start.AddHours(2):HH:mm} UTC we upgrade the database behind the dashboard; it may be slow for up to 5 minutes.",
+            ScheduledFor = start,
+            ScheduledUntil = start.AddHours(2),
+            ComponentIds = [known.Values.First(c => !c.IsGroup).Id],
+            Author = "Ada Lovelace",
+            CandorOverrideReason = "benchmark",
+        }, CancellationToken.None)).Maintenance.Id;
         Console.WriteLine($"  seeded in {seeded.Elapsed.TotalSeconds:F1} s{(subscribers > 0 ? $"; {subscribers:N0} confirmed subscribers" : string.Empty)}{(delivered > 0 ? $"; each update of the running incident sent to {delivered:N0}" : string.Empty)}");
         await runner.SignInAsync("Ada Lovelace");
         using var storageRequests = new StorageRequests(runner.BaseAddress.Port);
@@ -72,7 +98,7 @@ internal static partial class ConsoleCost
         // 1. Each screen, as a GET.
         var client = runner.Client;
         var screens = Screens
-            .Select(s => new Measured(s.Screen, s.Path.Replace("{open}", open, StringComparison.Ordinal).Replace("{resolved}", resolved, StringComparison.Ordinal)))
+            .Select(s => new Measured(s.Screen, s.Path.Replace("{open}", open, StringComparison.Ordinal).Replace("{resolved}", resolved, StringComparison.Ordinal).Replace("{maintenance}", maintenance, StringComparison.Ordinal)))
             .ToArray();
         await MeasureAsync(screens.Select(s => (s, (Func<Task<(double, string)>>)(() => GetAsync(client, s.Path)))).ToArray(), iterations, storageRequests);
 

@@ -36,7 +36,7 @@ public sealed class ConsoleService(
         var componentsTask = components.ListAsync(cancellationToken);
         var openTask = incidents.ListOpenAsync(cancellationToken);
         var maintenancesTask = maintenances.ListOpenAsync(cancellationToken);
-        var countsTask = subscribers.CountAsync(cancellationToken);
+        var countsTask = SubscriberCountsAsync(cancellationToken);
         var problemsTask = ledger.ListProblemsAsync(20, cancellationToken);
         await Task.WhenAll(componentsTask, openTask, maintenancesTask, countsTask, problemsTask);
         var now = time.GetUtcNow();
@@ -51,6 +51,27 @@ public sealed class ConsoleService(
             countsTask.Result.OrderBy(c => c.Key).Select(c => new SubscriberCountRow(StatusLabels.For(c.Key), c.Value)).ToArray(),
             problemsTask.Result.Select(p => new DeliveryProblemRow(p.Key, p.Record.Target, Common.WireName.Of(p.Record.State).Replace('_', ' '), p.Record.Reason, p.Record.Recipients, p.Record.ClaimedAt)).ToArray(),
             componentsTask.Result.Count(c => !c.IsGroup));
+    }
+
+    /// <summary>How long the Now screen's subscriber counts are kept: counting reads every subscriber.</summary>
+    public static readonly TimeSpan CountsKeptFor = TimeSpan.FromMinutes(1);
+
+    private CountsAt? _counts;
+
+    private sealed record CountsAt(DateTimeOffset At, IReadOnlyDictionary<SubscriberStatus, int> Counts);
+
+    /// <summary>The subscriber counts, read again at most once per <see cref="CountsKeptFor"/> (the subscribers screen counts afresh).</summary>
+    private async Task<IReadOnlyDictionary<SubscriberStatus, int>> SubscriberCountsAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_counts is { } kept && now - kept.At < CountsKeptFor)
+        {
+            return kept.Counts;
+        }
+
+        var counts = await subscribers.CountAsync(cancellationToken);
+        _counts = new CountsAt(now, counts);
+        return counts;
     }
 
     /// <summary>An open incident as the Now screen lists it, with its promise counted down.</summary>
@@ -145,19 +166,8 @@ public sealed class ConsoleService(
         return spans;
     }
 
-    /// <summary>The status each component shows customers now (its own, or what an open incident or maintenance puts it in).</summary>
-    public async Task<IReadOnlyDictionary<string, ComponentStatus>> DisplayedStatusesAsync(CancellationToken cancellationToken)
-    {
-        var allTask = components.ListAsync(cancellationToken);
-        var openTask = incidents.ListOpenAsync(cancellationToken);
-        var maintenancesTask = maintenances.ListOpenAsync(cancellationToken);
-        await Task.WhenAll(allTask, openTask, maintenancesTask);
-        var rollup = StatusRollup.Compute(allTask.Result, openTask.Result, maintenancesTask.Result, time.GetUtcNow());
-        return allTask.Result.Where(c => !c.IsGroup).ToDictionary(c => c.Id, c => rollup.DisplayedStatus(c.Id), StringComparer.Ordinal);
-    }
-
     /// <summary>The compose form's component list: grouped as on the page, with the status each shows now.</summary>
-    /// <param name="displayed">What each shows customers now (<see cref="DisplayedStatusesAsync"/>); a component missing from it shows its own status.</param>
+    /// <param name="displayed">What each shows customers now (the page's roll-up, or the incident's own statuses); a component missing from it shows its stored status.</param>
     public static IReadOnlyList<ComponentChoice> Choices(IEnumerable<Component> known, IReadOnlyDictionary<string, ComponentStatus> chosen, IReadOnlyDictionary<string, ComponentStatus>? displayed = null)
     {
         var all = known.ToArray();

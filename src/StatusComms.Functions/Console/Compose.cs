@@ -51,6 +51,7 @@ public sealed class Compose(IncidentService incidents, ComponentService componen
     {
         Incident? incident = null;
         IReadOnlyList<Component> known;
+        IReadOnlyDictionary<string, ComponentStatus> displayed;
         if (incidentId is not null)
         {
             var details = Ids.IsWellFormed(incidentId) ? await incidents.GetAsync(incidentId, cancellationToken) : null;
@@ -61,10 +62,16 @@ public sealed class Compose(IncidentService incidents, ComponentService componen
 
             incident = details.Incident;
             known = details.Components.Values.ToArray();
+
+            // What its components show now is what this incident put them in (where another open incident puts one
+            // lower still, the page shows that; the form is about this incident).
+            displayed = incident.Components;
         }
         else
         {
-            known = (await components.ListAsync(cancellationToken)).Components;
+            var listing = await components.ListAsync(cancellationToken);
+            known = listing.Components;
+            displayed = known.Where(c => !c.IsGroup).ToDictionary(c => c.Id, c => listing.Rollup.DisplayedStatus(c.Id), StringComparer.Ordinal);
         }
 
         var problems = new List<string>();
@@ -152,14 +159,16 @@ public sealed class Compose(IncidentService incidents, ComponentService componen
             form,
             incident,
             mode == Mode.Reopen,
-            ConsoleService.Choices(known, form.ComponentStatuses, await console.DisplayedStatusesAsync(cancellationToken)),
+            ConsoleService.Choices(known, form.ComponentStatuses, displayed),
             Templates(),
             FieldsOf(form),
             mode == Mode.Update ? UpdateStages : OpenStages,
             live,
             problems,
             conflict);
-        return ConsoleHttp.Page(request, await renderer.RenderAsync("Compose", view, cancellationToken), status);
+        // The script's live check (X-Console-Live) needs only the findings and previews, not the whole page again.
+        var liveOnly = action == "check" && request.Headers["X-Console-Live"] == "1";
+        return ConsoleHttp.Page(request, await renderer.RenderAsync(liveOnly ? "_Live" : "Compose", view, cancellationToken), status);
     }
 
     /// <summary>The form as it first appears: the incident's components and stage, the latest next update the impact allows.</summary>

@@ -124,16 +124,21 @@ public sealed class PostmortemConsole(PostmortemService postmortems, IIncidentSt
     /// <param name="form">What to show in the fields (posted text after a refusal); null: the document as stored.</param>
     public async Task<PostmortemEditorView?> EditorAsync(ConsoleChrome chrome, string incidentId, PostmortemForm? form, string? notice, IReadOnlyDictionary<string, string> problems, IReadOnlyDictionary<string, string> posted, bool conflict, CancellationToken cancellationToken)
     {
-        var incident = await incidents.GetAsync(incidentId, cancellationToken);
-        if (incident is null)
+        PostmortemDetails? details;
+        try
+        {
+            details = await postmortems.GetAsync(incidentId, cancellationToken);
+        }
+        catch (IncidentNotFoundException)
         {
             return null;
         }
 
-        var details = await postmortems.GetAsync(incidentId, cancellationToken);
         if (details is null)
         {
-            return new PostmortemEditorView(chrome, incident, null, new PostmortemForm(), new Dictionary<string, IReadOnlyList<CandorFinding>>(), null, notice, problems, posted, conflict);
+            // No postmortem yet (the common case reads the incident once, with it).
+            var incident = await incidents.GetAsync(incidentId, cancellationToken);
+            return incident is null ? null : new PostmortemEditorView(chrome, incident, null, new PostmortemForm(), new Dictionary<string, IReadOnlyList<CandorFinding>>(), null, notice, problems, posted, conflict);
         }
 
         var preview = await postmortems.PreviewAsync(details, ConsoleService.AssetRoot, cancellationToken);

@@ -169,9 +169,10 @@ public sealed class PostmortemService(
 
     private async Task<PostmortemDetails> DetailsAsync(Postmortem postmortem, Incident incident, CancellationToken cancellationToken)
     {
+        var allTask = components.ListAsync(cancellationToken);
         var impact = ImpactAnalysis.Compute(incident, await NotifiedAsync(incident, cancellationToken));
         var summary = CustomerSummary.Build(incident, postmortem.Content, impact);
-        var all = await components.ListAsync(cancellationToken);
+        var all = await allTask;
         var names = all.Where(c => incident.Components.ContainsKey(c.Id)).Select(c => c.Name).ToArray();
         var c = postmortem.Content;
         var findings = candor.Check(new CandorDraft
@@ -203,16 +204,17 @@ public sealed class PostmortemService(
     private async Task<int> NotifiedAsync(Incident incident, CancellationToken cancellationToken)
     {
         var reached = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var update in incident.Updates)
+        var perUpdate = await Task.WhenAll(incident.Updates.Select(async update =>
         {
             var key = new NotificationRef(NotificationKind.Incident, incident.Id, update.Id).Key;
             var recordsTask = deliveries.ListRecordsAsync(key, cancellationToken);
             var plan = await deliveries.ReadPlanAsync(key, cancellationToken);
             var sent = (await recordsTask).Where(r => r.State == DeliveryState.Sent).Select(r => r.Target).ToHashSet(StringComparer.Ordinal);
-            foreach (var batch in plan.Batches.Where(b => sent.Contains(b.Target)))
-            {
-                reached.UnionWith(batch.EmailSubscriberIds);
-            }
+            return plan.Batches.Where(b => sent.Contains(b.Target)).SelectMany(b => b.EmailSubscriberIds).ToArray();
+        }));
+        foreach (var ids in perUpdate)
+        {
+            reached.UnionWith(ids);
         }
 
         return reached.Count;

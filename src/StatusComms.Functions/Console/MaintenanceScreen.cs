@@ -15,7 +15,7 @@ namespace StatusComms.Functions.Console;
 /// Every button posts its form and gets the page back with the draft kept; a successful post redirects (303) to the
 /// maintenance with a notice; what the maintenance refuses is shown on the page with 422, the draft kept.
 /// </summary>
-public sealed class MaintenanceScreen(MaintenanceService maintenances, ComponentService components, MaintenanceConsole console, ConsoleChromeFactory chrome, ConsoleNotices notices, IConsoleRenderer renderer)
+public sealed class MaintenanceScreen(MaintenanceService maintenances, IComponentStore components, MaintenanceConsole console, ConsoleChromeFactory chrome, ConsoleNotices notices, IConsoleRenderer renderer)
 {
     private const string OverrideNeeded = "The candor check found errors (listed with the form). Fix them, or say in the last field why this should go out as it is.";
 
@@ -33,7 +33,7 @@ public sealed class MaintenanceScreen(MaintenanceService maintenances, Component
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Routes.ConsoleNewMaintenance)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var known = (await components.ListAsync(cancellationToken)).Components;
+        var known = await components.ListAsync(cancellationToken);
         var problems = new List<string>();
         var (form, action) = HttpMethods.IsGet(request.Method)
             ? (console.NewForm(), "template")

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using StatusComms.Functions.Tests.EndToEnd;
+using StatusComms.Notifications;
 using StatusComms.Subscriptions;
 
 namespace StatusComms.Site.Tests.Console;
@@ -29,12 +30,14 @@ public sealed partial class ConsoleFlowTests(ConsoleHost console) : IClassFixtur
         ["prevention"] = "configuration changes to payment routes now need a second reviewer",
     };
 
+    private const string FlowSubscriber = "subscriber@example.com";
+
     private RunnerHost Host => console.Host;
 
     [Fact]
     public async Task A_comms_lead_runs_an_incident_from_investigating_to_resolved_and_customers_and_subscribers_follow()
     {
-        await SubscribeConfirmedAsync("subscriber@example.com");
+        await SubscribeConfirmedAsync(FlowSubscriber);
         await using var context = await console.NewContextAsync();
         var page = await context.NewPageAsync();
         await ConsoleHost.SignInAsync(page);
@@ -107,7 +110,7 @@ public sealed partial class ConsoleFlowTests(ConsoleHost console) : IClassFixtur
         Assert.Contains("[Acme Cloud] Investigating: Card payments failing in the EU", subjects);
         Assert.Contains("[Acme Cloud] Resolved: Card payments failing in the EU", subjects);
         await page.ReloadAsync();
-        Assert.Contains("1 sent", await page.Locator(".timeline .delivery").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Matches(@"[1-9]\d* sent, 0 batch\(es\) pending, 0 problem\(s\)", await page.Locator(".timeline .delivery").First.InnerTextAsync());
 
         // The postmortem: written (a blameful root cause is flagged beside its field), reviewed, made final and
         // published; customers read it on the status page and the subscriber is told.
@@ -189,6 +192,52 @@ public sealed partial class ConsoleFlowTests(ConsoleHost console) : IClassFixtur
         await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Start the postmortem" }));
         await PressForNewPageAsync(page, "Enter");
         await page.Locator("[role=status]", new() { HasTextString = "Started the postmortem" }).WaitForAsync();
+    }
+
+    [Fact]
+    public async Task On_the_subscribers_screen_the_comms_lead_imports_addresses_and_sends_a_given_up_delivery_again()
+    {
+        var component = (string)(await Host.CreateComponentAsync("Import checkout"))["id"]!;
+        await using var context = await console.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await ConsoleHost.SignInAsync(page, "/console/subscribers");
+
+        // Import: the valid addresses are sent a confirmation, the invalid one stays in the box to correct.
+        await page.GetByLabel("Addresses, one per line").FillAsync("imported-one@example.com\nnot an address\nimported-two@example.com");
+        await page.Locator($"input[name=component][value='{component}']").CheckAsync();
+        var imported = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Import and send confirmations" }).ClickAsync(), r => r.Request.Method == "POST");
+        Assert.Equal(422, imported.Status);
+        Assert.Contains("2 confirmation mail(s) sent", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("not an address", await page.GetByLabel("Addresses, one per line").InputValueAsync());
+        Assert.Contains("Waiting for confirmation", await page.Locator(".counts").InnerTextAsync(), StringComparison.Ordinal);
+        await MailToAsync("imported-two@example.com");
+
+        // A batch the provider refused for good is listed; "Send again" queues it, and the subscriber gets the mail.
+        var email = "given-up@example.com";
+        var subscriberId = await SubscribeConfirmedAsync(email);
+        var (created, _) = await Host.CreateIncidentAsync(new
+        {
+            name = "Checkout errors",
+            body = "About 10% of checkouts fail with error 500 since 11:20 UTC. Retrying works. We are sorry.",
+            components = new Dictionary<string, string> { [component] = "partial_outage" },
+            next_update_at = RunnerHost.Soon(),
+            deliver_notifications = false,
+            candor_override_reason = "fixture",
+        });
+        var key = new NotificationRef(NotificationKind.Incident, (string)created["id"]!, (string)created["incident_updates"]![0]!["id"]!).Key;
+        var ledger = Host.Services.GetRequiredService<IDeliveryLedger>();
+        await ledger.AddBatchAsync(key, new DeliveryBatch(0, [subscriberId], [], subscriberId), CancellationToken.None);
+        await ledger.CompletePlanAsync(key, 1, CancellationToken.None);
+        var claim = new DeliveryRecord("b00000", DeliveryState.Claimed, 1, "attempt-1", DateTimeOffset.UtcNow, Recipients: 1);
+        Assert.True(await ledger.TryClaimAsync(key, claim, null, CancellationToken.None));
+        await ledger.RecordAsync(key, claim with { State = DeliveryState.Failed, FinishedAt = DateTimeOffset.UtcNow, StatusCode = 400, Reason = "refused by the provider (test)" }, CancellationToken.None);
+
+        await page.GotoAsync("/console/subscribers");
+        var row = page.Locator("tr", new() { HasTextString = "refused by the provider (test)" });
+        Assert.Contains("Checkout errors", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await row.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Send again") }).ClickAsync();
+        Assert.Contains("Queued attempt 2 of b00000.", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("[Acme Cloud] Investigating: Checkout errors", Eml.Parse(await MailToAsync(email)).Subject, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -325,23 +374,40 @@ public sealed partial class ConsoleFlowTests(ConsoleHost console) : IClassFixtur
     private async Task<string> PublicPageAsync(string id)
         => WebUtility.HtmlDecode(await Host.SiteAsync($"incidents/{id}.html")) ?? throw new InvalidOperationException($"incidents/{id}.html is not published");
 
+    /// <summary>The subjects of the mails to the flow's subscriber, once there are <paramref name="count"/> (other tests of the class mail others).</summary>
     private async Task<IReadOnlyList<string>> MailSubjectsAsync(int count)
     {
-        for (var deadline = DateTimeOffset.UtcNow.AddSeconds(30); Host.Mails().Count < count && DateTimeOffset.UtcNow < deadline;)
+        IReadOnlyList<string> Theirs() => Host.Mails().Where(m => m.Contains(FlowSubscriber, StringComparison.OrdinalIgnoreCase)).ToArray();
+        for (var deadline = DateTimeOffset.UtcNow.AddSeconds(30); Theirs().Count < count && DateTimeOffset.UtcNow < deadline;)
         {
             await Task.Delay(100);
         }
 
-        return Host.Mails().Select(m => Eml.Parse(m).Subject).ToArray();
+        return Theirs().Select(m => Eml.Parse(m).Subject).ToArray();
     }
 
-    private async Task SubscribeConfirmedAsync(string email)
+    private async Task<string> SubscribeConfirmedAsync(string email)
     {
         var store = Host.Services.GetRequiredService<ISubscriberStore>();
         var tokens = Host.Services.GetRequiredService<SubscriptionTokens>();
         var subscriber = Subscriber.ForEmail(tokens.SubscriberId(email), email, [], DateTimeOffset.UtcNow);
         subscriber.Confirm(DateTimeOffset.UtcNow);
         Assert.True(await store.TryAddAsync(subscriber, CancellationToken.None));
+        return subscriber.Id;
+    }
+
+    /// <summary>The first mail in the pickup folder addressed to <paramref name="email"/>, waited for.</summary>
+    private async Task<string> MailToAsync(string email)
+    {
+        for (var deadline = DateTimeOffset.UtcNow.AddSeconds(30); DateTimeOffset.UtcNow < deadline; await Task.Delay(100))
+        {
+            if (Host.Mails().FirstOrDefault(m => m.Contains(email, StringComparison.OrdinalIgnoreCase)) is { } mail)
+            {
+                return mail;
+            }
+        }
+
+        throw new TimeoutException($"No mail to {email} arrived.");
     }
 
     [GeneratedRegex("/console/incidents/([a-z0-9]+)")]

@@ -50,9 +50,12 @@ public sealed class PostmortemScreen(PostmortemService postmortems, PostmortemCo
             var current = await postmortems.GetAsync(incidentId, cancellationToken);
             var problems = new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                [string.Empty] = $"{current?.Postmortem.Revisions[^1].By ?? "Someone"} saved this postmortem after you opened it. Your text is kept in the fields below; what they saved is shown beside each section it changed and in the preview. Save again to replace theirs with yours.",
+                [string.Empty] = kept is null
+                    ? $"{current?.Postmortem.Revisions[^1].By ?? "Someone"} changed this postmortem at the same moment, so yours was not applied. The page shows theirs: do yours again."
+                    : $"{current?.Postmortem.Revisions[^1].By ?? "Someone"} saved this postmortem after you opened it. Your text is kept in the fields below; what they saved is shown beside each section it changed and in the preview. Save again to replace theirs with yours.",
             };
-            return await PageAsync(request, incidentId, kept! with { Version = current?.Postmortem.Version }, null, problems, null, true, StatusCodes.Status409Conflict, cancellationToken);
+            // Only a save carries text to keep; another action met a colleague's change: it is shown, try it again.
+            return await PageAsync(request, incidentId, kept is null ? null : kept with { Version = current?.Postmortem.Version }, null, problems, kept is null ? posted : null, kept is not null, StatusCodes.Status409Conflict, cancellationToken);
         }
         catch (Exception exception) when (exception is DomainRuleException or CandorRejectedException)
         {

@@ -47,6 +47,12 @@ public static class ConsoleHttp
     public static string? Value(IFormCollection form, string name)
         => form.TryGetValue(name, out var value) && value.Count > 0 ? value[^1] : null;
 
+    /// <summary>A text field as typed, line ends as <c>\n</c> (browsers post <c>\r\n</c>); "" when absent.</summary>
+    public static string Text(IFormCollection form, string name) => (Value(form, name) ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    /// <summary>Why a message should go out despite the candor check's errors, trimmed; null when none was given.</summary>
+    public static string? OverrideReason(IFormCollection form) => Value(form, "override_reason") is { } reason && !string.IsNullOrWhiteSpace(reason) ? reason.Trim() : null;
+
     /// <summary>What the comms lead typed into a pre-written message's blanks (fields <c>f.{name}</c>), trimmed, empty ones left out.</summary>
     public static Dictionary<string, string> TemplateFields(IFormCollection posted)
         => StatusComms.Messages.MessageContext.FieldDescriptions.Keys

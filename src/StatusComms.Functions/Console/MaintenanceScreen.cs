@@ -251,9 +251,9 @@ public sealed class MaintenanceScreen(MaintenanceService maintenances, IComponen
             ScheduledUntil = Time(posted, "scheduled_until", problems),
             ComponentIds = known.Where(c => !c.IsGroup && chosen.Contains(c.Id)).Select(c => c.Id).ToArray(),
             AutoTransition = posted.ContainsKey("auto_transition"),
-            Body = Body(posted),
+            Body = ConsoleHttp.Text(posted, "body"),
             Fields = ConsoleHttp.TemplateFields(posted),
-            OverrideReason = Reason(posted),
+            OverrideReason = ConsoleHttp.OverrideReason(posted),
         };
         return (form, ConsoleHttp.Value(posted, "action") ?? "check");
     }
@@ -266,7 +266,7 @@ public sealed class MaintenanceScreen(MaintenanceService maintenances, IComponen
             problems.Add("Give the new end of the window (UTC).");
         }
 
-        return new MaintenanceActionDraft { Body = Body(posted), Fields = ConsoleHttp.TemplateFields(posted), OverrideReason = Reason(posted), NewEnd = end, Version = ConsoleHttp.Value(posted, "version") };
+        return new MaintenanceActionDraft { Body = ConsoleHttp.Text(posted, "body"), Fields = ConsoleHttp.TemplateFields(posted), OverrideReason = ConsoleHttp.OverrideReason(posted), NewEnd = end, Version = ConsoleHttp.Value(posted, "version") };
     }
 
     /// <summary>A time from a <c>datetime-local</c> input, read as UTC, as the compose form reads next_update_at.</summary>
@@ -285,10 +285,6 @@ public sealed class MaintenanceScreen(MaintenanceService maintenances, IComponen
         problems.Add($"'{text}' is not a time (use the picker, or YYYY-MM-DDTHH:MM in UTC).");
         return null;
     }
-
-    private static string Body(IFormCollection posted) => (ConsoleHttp.Value(posted, "body") ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal);
-
-    private static string? Reason(IFormCollection posted) => ConsoleHttp.Value(posted, "override_reason") is { } reason && !string.IsNullOrWhiteSpace(reason) ? reason.Trim() : null;
 
     private static NewMaintenance New(MaintenanceForm form, string author) => new()
     {

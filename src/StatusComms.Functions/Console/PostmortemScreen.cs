@@ -168,7 +168,7 @@ public sealed class PostmortemScreen(PostmortemService postmortems, PostmortemCo
 
     private static PostmortemForm Read(IFormCollection posted)
     {
-        string Text(string name) => (ConsoleHttp.Value(posted, name) ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal);
+        string Text(string name) => ConsoleHttp.Text(posted, name);
         var shown = posted.TryGetValue("show", out var show) ? show.OfType<string>().ToHashSet(StringComparer.Ordinal) : [];
         var computed = posted.TryGetValue("computed", out var all) ? all.OfType<string>() : [];
         return new PostmortemForm

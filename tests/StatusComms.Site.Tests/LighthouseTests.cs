@@ -8,14 +8,22 @@ namespace StatusComms.Site.Tests;
 /// 100 for performance, accessibility and best practices, and at least 90 for SEO.
 /// </summary>
 /// <remarks>
-/// Lighthouse's own guidance on variability is to run it several times and take the median: its simulated timings
-/// scale what the CPU actually did, so a busy machine moves the performance score from run to run. Each page is
-/// judged by the median of three runs (stopping as soon as two runs agree).
+/// Lighthouse's own guidance on variability is to run it several times and take the median (five runs halve the
+/// spread of one): its simulated timings scale what the CPU actually did, so a busy machine moves the performance
+/// score from run to run. Each page is judged by the median of five runs, stopping as soon as three agree. Before
+/// the first judged run, one run is made and not judged: on a fresh machine Chromium's first start builds its font
+/// and disk caches, which Lighthouse records as a long unattributable task on whatever page comes first.
 /// </remarks>
 [Collection(PublishedSiteCollection.Name)]
 public sealed class LighthouseTests(PublishedSite site, Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly string[] Categories = ["performance", "accessibility", "best-practices", "seo"];
+
+    private const int Runs = 5;
+
+    private static readonly SemaphoreSlim WarmUp = new(1, 1);
+
+    private static bool _warm;
 
     public static TheoryData<int> KeyPages => new() { 0, 1, 2, 3 };
 
@@ -24,15 +32,35 @@ public sealed class LighthouseTests(PublishedSite site, Xunit.Abstractions.ITest
     public async Task Lighthouse_scores_the_page_100_for_performance_accessibility_and_best_practices(int key)
     {
         var path = site.KeyPages[key];
+        await WarmUpAsync();
         var runs = new List<Run>();
-        while (runs.Count(r => r.Meets) < 2 && runs.Count(r => !r.Meets) < 2)
+        const int median = (Runs / 2) + 1;
+        while (runs.Count(r => r.Meets) < median && runs.Count(r => !r.Meets) < median)
         {
             runs.Add(await RunAsync(path, $"lighthouse-{key}-{runs.Count + 1}.json"));
         }
 
         var report = string.Join('\n', runs.Select((r, i) => $"run {i + 1}: {r.Summary}"));
         output.WriteLine($"{path}\n{report}");
-        Assert.True(runs.Count(r => r.Meets) >= 2, $"{path}, median of 3 runs below the bar:\n{report}");
+        Assert.True(runs.Count(r => r.Meets) >= median, $"{path}, median of {Runs} runs below the bar:\n{report}");
+    }
+
+    private async Task WarmUpAsync()
+    {
+        await WarmUp.WaitAsync();
+        try
+        {
+            if (!_warm)
+            {
+                var run = await RunAsync(site.KeyPages[0], "lighthouse-warm-up.json");
+                output.WriteLine($"warm-up run, not judged: {run.Summary}");
+                _warm = true;
+            }
+        }
+        finally
+        {
+            WarmUp.Release();
+        }
     }
 
     private async Task<Run> RunAsync(string path, string reportName)

@@ -6,59 +6,60 @@ namespace StatusComms.Functions.Contracts;
 /// <summary>
 /// An incident as Statuspage's management API returns it, plus StatusComms' <c>next_update_at</c>. Fields that
 /// belong to Statuspage features we do not have (Twitter, scheduling on incidents) are present with their
-/// "unused" values so clients that read them keep working.
+/// "unused" values so clients that read them keep working. Built by name, member by member: a positional list of
+/// twenty values is how <c>postmortem_body</c> once reached the JSON as null.
 /// </summary>
-public sealed record IncidentJson(
-    string Id,
-    string PageId,
-    string Name,
-    IncidentStatus Status,
-    IncidentImpact Impact,
-    IncidentImpact? ImpactOverride,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    DateTimeOffset StartedAt,
-    DateTimeOffset? MonitoringAt,
-    DateTimeOffset? ResolvedAt,
-    DateTimeOffset? NextUpdateAt,
-    string Shortlink,
-    IReadOnlyList<ComponentJson> Components,
-    IReadOnlyList<IncidentUpdateJson> IncidentUpdates,
-    string? PostmortemBody,
-    DateTimeOffset? PostmortemPublishedAt,
-    DateTimeOffset? ScheduledFor,
-    DateTimeOffset? ScheduledUntil,
-    IReadOnlyDictionary<string, object> Metadata)
+public sealed record IncidentJson
 {
+    public required string Id { get; init; }
+    public required string PageId { get; init; }
+    public required string Name { get; init; }
+    public required IncidentStatus Status { get; init; }
+    public required IncidentImpact Impact { get; init; }
+    public IncidentImpact? ImpactOverride { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset? MonitoringAt { get; init; }
+    public DateTimeOffset? ResolvedAt { get; init; }
+    public DateTimeOffset? NextUpdateAt { get; init; }
+    public required string Shortlink { get; init; }
+    public required IReadOnlyList<ComponentJson> Components { get; init; }
+    public required IReadOnlyList<IncidentUpdateJson> IncidentUpdates { get; init; }
+    public string? PostmortemBody { get; init; }
+    public DateTimeOffset? PostmortemPublishedAt { get; init; }
+    public DateTimeOffset? ScheduledFor { get; init; }
+    public DateTimeOffset? ScheduledUntil { get; init; }
+    public IReadOnlyDictionary<string, object> Metadata { get; init; } = new Dictionary<string, object>();
+
     public static IncidentJson From(IncidentDetails details, string pageId, string pageUrl)
     {
         var incident = details.Incident;
         var components = details.Components;
-        return new IncidentJson(
-            incident.Id,
-            pageId,
-            incident.Name,
-            incident.Status,
-            incident.Impact,
-            incident.ImpactOverridden ? incident.Impact : null,
-            incident.CreatedAt,
-            incident.UpdatedAt,
-            incident.StartedAt,
-            incident.MonitoringAt,
-            incident.ResolvedAt,
-            incident.NextUpdateAt,
-            $"{pageUrl}/incidents/{incident.Id}.html",
-            incident.Components
+        return new IncidentJson
+        {
+            Id = incident.Id,
+            PageId = pageId,
+            Name = incident.Name,
+            Status = incident.Status,
+            Impact = incident.Impact,
+            ImpactOverride = incident.ImpactOverridden ? incident.Impact : null,
+            CreatedAt = incident.CreatedAt,
+            UpdatedAt = incident.UpdatedAt,
+            StartedAt = incident.StartedAt,
+            MonitoringAt = incident.MonitoringAt,
+            ResolvedAt = incident.ResolvedAt,
+            NextUpdateAt = incident.NextUpdateAt,
+            Shortlink = $"{pageUrl}/incidents/{incident.Id}.html",
+            Components = incident.Components
                 .Where(c => components.ContainsKey(c.Key))
                 .Select(c => ComponentJson.From(components[c.Key], pageId, incident.IsOpen ? c.Value : components[c.Key].Status, components.Values))
                 .OrderBy(c => c.Position)
                 .ToArray(),
-            incident.Updates.Reverse().Select(IncidentUpdateJson.From).ToArray(),
-            null,
-            null,
-            null,
-            null,
-            new Dictionary<string, object>());
+            IncidentUpdates = incident.Updates.Reverse().Select(IncidentUpdateJson.From).ToArray(),
+            PostmortemBody = incident.PostmortemBody,
+            PostmortemPublishedAt = incident.PostmortemPublishedAt,
+        };
     }
 }
 

@@ -85,7 +85,11 @@ public sealed class ComponentService(
     }
 
     /// <returns>The changed component, or null when there is none with that id.</returns>
-    public async Task<Component?> UpdateAsync(string id, ComponentChanges changes, string? expectedVersion, CancellationToken cancellationToken)
+    /// <param name="expectedVersion">The version the caller read (If-Match); none applies the change to the latest (<see cref="LatestVersion"/>).</param>
+    public Task<Component?> UpdateAsync(string id, ComponentChanges changes, string? expectedVersion, CancellationToken cancellationToken)
+        => LatestVersion.ApplyAsync(expectedVersion, () => UpdateOnceAsync(id, changes, expectedVersion, cancellationToken), time, cancellationToken);
+
+    private async Task<Component?> UpdateOnceAsync(string id, ComponentChanges changes, string? expectedVersion, CancellationToken cancellationToken)
     {
         var component = await store.GetAsync(id, cancellationToken);
         if (component is null)

@@ -124,7 +124,15 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
             Review(incident, known, changes.CandorOverrideReason, now, enforce);
         };
 
-    private async Task<IncidentPreview?> ChangeAsync(
+    private Task<IncidentPreview?> ChangeAsync(
+        string id,
+        string? expectedVersion,
+        Action<Incident, IReadOnlyDictionary<string, Component>, DateTimeOffset> change,
+        bool save,
+        CancellationToken cancellationToken)
+        => LatestVersion.ApplyAsync(expectedVersion, () => ChangeOnceAsync(id, expectedVersion, change, save, cancellationToken), time, cancellationToken);
+
+    private async Task<IncidentPreview?> ChangeOnceAsync(
         string id,
         string? expectedVersion,
         Action<Incident, IReadOnlyDictionary<string, Component>, DateTimeOffset> change,

@@ -44,7 +44,11 @@ public sealed class MaintenanceService(IMaintenanceStore maintenances, IComponen
         return new MaintenancePreview(maintenance, known, maintenance.Updates[^1]);
     }
 
-    public async Task<MaintenanceDetails?> UpdateAsync(string id, MaintenanceChanges changes, string? expectedVersion, CancellationToken cancellationToken)
+    /// <param name="expectedVersion">The version the caller read (If-Match); none applies the change to the latest (<see cref="LatestVersion"/>).</param>
+    public Task<MaintenanceDetails?> UpdateAsync(string id, MaintenanceChanges changes, string? expectedVersion, CancellationToken cancellationToken)
+        => LatestVersion.ApplyAsync(expectedVersion, () => UpdateOnceAsync(id, changes, expectedVersion, cancellationToken), time, cancellationToken);
+
+    private async Task<MaintenanceDetails?> UpdateOnceAsync(string id, MaintenanceChanges changes, string? expectedVersion, CancellationToken cancellationToken)
     {
         var knownTask = KnownComponentsAsync(cancellationToken);
         var maintenance = await maintenances.GetAsync(id, cancellationToken);

@@ -158,7 +158,10 @@ public sealed class PostmortemService(
         return details with { Postmortem = details.Postmortem, Incident = incident };
     }
 
-    private async Task<PostmortemDetails> ChangeAsync(string incidentId, string? expectedVersion, Action<Postmortem, DateTimeOffset> change, CancellationToken cancellationToken)
+    private Task<PostmortemDetails> ChangeAsync(string incidentId, string? expectedVersion, Action<Postmortem, DateTimeOffset> change, CancellationToken cancellationToken)
+        => LatestVersion.ApplyAsync(expectedVersion, () => ChangeOnceAsync(incidentId, expectedVersion, change, cancellationToken), time, cancellationToken);
+
+    private async Task<PostmortemDetails> ChangeOnceAsync(string incidentId, string? expectedVersion, Action<Postmortem, DateTimeOffset> change, CancellationToken cancellationToken)
     {
         var postmortem = await postmortems.GetAsync(incidentId, cancellationToken) ?? throw new DomainRuleException("This incident has no postmortem yet: start one first.");
         var version = expectedVersion ?? postmortem.Version!;

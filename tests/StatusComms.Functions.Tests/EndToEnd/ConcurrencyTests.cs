@@ -49,6 +49,32 @@ public sealed class ConcurrencyTests : RunnerTest
         Assert.Equal(2, (await GetAsync(id)).Body["incident_updates"]!.AsArray().Count);
     }
 
+    [Fact]
+    public async Task Twenty_writers_without_IfMatch_all_land_each_once_as_Statuspage_automation_expects()
+    {
+        var (created, _) = await Host.CreateIncidentAsync(new { name = "Webhook deliveries delayed for all customers", body = "Webhooks arrive up to 10 minutes late for all customers.", impact_override = "minor", next_update_at = RunnerHost.Soon() });
+        var id = (string)created["id"]!;
+
+        // Alerting integrations post at once and never send If-Match: each update is meant for the latest version.
+        var bodies = Enumerable.Range(1, 20).Select(n => $"Update {n:00}: {n * 5} of 100 delayed webhook batches are delivered.").ToArray();
+        var responses = await Task.WhenAll(bodies.Select(b => Host.PatchIncidentAsync(id, new { body = b, next_update_at = RunnerHost.Soon() }, ifMatch: null)));
+
+        foreach (var response in responses)
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        var latest = await GetAsync(id);
+        var stored = latest.Body["incident_updates"]!.AsArray().Select(u => (string)u!["body"]!).ToArray();
+        Assert.Equal(21, stored.Length);
+        Assert.All(bodies, b => Assert.Single(stored, s => s == b));
+
+        // With a version that is no longer the latest, the caller is still told.
+        var older = responses.Select(r => r.Headers.ETag!.ToString()).First(e => e != latest.ETag);
+        var stale = await Host.PatchIncidentAsync(id, new { body = "Written from an old copy.", next_update_at = RunnerHost.Soon() }, older);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+    }
+
     private async Task<(JsonNode Body, string ETag)> GetAsync(string id)
     {
         var response = await Host.Client.GetAsync(RunnerHost.Api($"incidents/{id}"));

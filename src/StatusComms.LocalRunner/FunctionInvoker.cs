@@ -21,19 +21,13 @@ public sealed class FunctionInvoker(ApiGate gate)
         {
             try
             {
-                var returned = Call(entry, context.RequestServices, p => BindHttp(p, context), context.RequestAborted);
-                result = returned switch
-                {
-                    Task<IActionResult> pending => await pending,
-                    IActionResult done => done,
-                    _ => throw new InvalidOperationException($"{entry.Name} returned {returned?.GetType().Name ?? "null"}, not an IActionResult."),
-                };
+                result = await entry.InvokeHttpAsync(context.RequestServices, context.Request);
             }
 #pragma warning disable CA1031 // As in the Functions middleware: every failure becomes a problem+json answer.
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                result = gate.ToProblem(exception is TargetInvocationException { InnerException: { } inner } ? inner : exception, context);
+                result = gate.ToProblem(exception, context);
             }
         }
 
@@ -70,20 +64,5 @@ public sealed class FunctionInvoker(ApiGate gate)
             .Select(p => p.ParameterType == typeof(CancellationToken) ? cancellationToken : bind(p))
             .ToArray();
         return entry.Method.Invoke(instance, arguments);
-    }
-
-    private static object? BindHttp(ParameterInfo parameter, HttpContext context)
-    {
-        if (parameter.ParameterType == typeof(HttpRequest))
-        {
-            return context.Request;
-        }
-
-        if (parameter.ParameterType == typeof(string) && context.Request.RouteValues.TryGetValue(parameter.Name!, out var value))
-        {
-            return value?.ToString();
-        }
-
-        throw new InvalidOperationException($"The local runner cannot bind parameter '{parameter.Name}' of type {parameter.ParameterType.Name}.");
     }
 }

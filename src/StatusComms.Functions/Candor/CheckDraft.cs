@@ -13,7 +13,7 @@ public sealed class CheckDraft(DraftReviewService review)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CandorCheck)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<DraftRequest>(request, cancellationToken);
+        var body = await RequestBody.ReadAsync<DraftRequest>(request, cancellationToken);
         return ApiResults.Ok(DraftVerdictJson.From(await review.CheckAsync(body.Draft.ToDraft(), cancellationToken)));
     }
 }

@@ -10,7 +10,7 @@ public sealed class CreateComponent(ComponentService components, PageSettings pa
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Components)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<ComponentRequest>(request, cancellationToken);
+        var body = await RequestBody.ReadAsync<ComponentRequest>(request, cancellationToken);
         var component = await components.CreateAsync(body.Component.ToNewComponent(), cancellationToken);
         return ApiResults.Versioned(request, ComponentJson.From(component, page.Id, component.Status, [component]), component.Version, StatusCodes.Status201Created);
     }

@@ -10,7 +10,7 @@ public sealed class CreateComponentGroup(ComponentService components, PageSettin
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ComponentGroups)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<ComponentGroupRequest>(request, cancellationToken);
+        var body = await RequestBody.ReadAsync<ComponentGroupRequest>(request, cancellationToken);
         var (group, members) = await components.CreateGroupAsync(body.ComponentGroup.ToNewGroup(), cancellationToken);
         return ApiResults.Created(ComponentJson.From(group, page.Id, ComponentStatus.Operational, members));
     }

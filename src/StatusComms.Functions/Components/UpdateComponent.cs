@@ -11,7 +11,7 @@ public sealed class UpdateComponent(ComponentService components, PageSettings pa
         string componentId,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<ComponentRequest>(request, cancellationToken);
+        var body = await RequestBody.ReadAsync<ComponentRequest>(request, cancellationToken);
         var component = await components.UpdateAsync(componentId, body.Component.ToChanges(), ApiResults.IfMatch(request), cancellationToken);
         return component is null
             ? Problems.NotFound("component", componentId, request.HttpContext)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using StatusComms.Components;
 using StatusComms.Incidents;
 
@@ -11,9 +10,12 @@ public sealed record IncidentRequest
 }
 
 /// <summary>
-/// Statuspage's incident fields. A few Statuspage fields that have no meaning here (Twitter, metadata, reminders)
-/// are accepted and ignored, so existing automation keeps working; anything else unknown is refused.
+/// Statuspage's incident fields. The Statuspage fields that have no meaning here (tweets, metadata, backfill flags,
+/// reminders) are accepted and ignored, so existing automation keeps working; anything else unknown is refused.
 /// </summary>
+[AcceptsAndIgnores(
+    "metadata", "backfilled", "backfill_date", "wants_twitter_update", "reminder_intervals", "custom_tweet",
+    "auto_tweet_at_beginning", "auto_tweet_on_completion", "auto_tweet_on_creation", "auto_tweet_one_hour_before")]
 public sealed record IncidentFields
 {
     public string? Name { get; init; }
@@ -35,9 +37,6 @@ public sealed record IncidentFields
 
     public DateTimeOffset? ScheduledFor { get; init; }
     public DateTimeOffset? ScheduledUntil { get; init; }
-    public JsonElement? Metadata { get; init; }
-    public bool? WantsTwitterUpdate { get; init; }
-    public string? ReminderIntervals { get; init; }
 
     public NewIncident ToNewIncident(HttpRequest request)
     {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace StatusComms.Functions.Hosting;
 
@@ -53,4 +54,52 @@ public enum FunctionTrigger
 
 /// <param name="Target">The HTTP route (without the "api" prefix) or the queue name.</param>
 /// <param name="Schedule">The timer's six-field NCRONTAB expression.</param>
-public sealed record FunctionEntry(string Name, MethodInfo Method, FunctionTrigger Trigger, IReadOnlyList<string> HttpMethods, string? Target, string? Schedule);
+public sealed record FunctionEntry(string Name, MethodInfo Method, FunctionTrigger Trigger, IReadOnlyList<string> HttpMethods, string? Target, string? Schedule)
+{
+    /// <summary>
+    /// Calls an HTTP function as the Functions host does: a new instance of its class from <paramref name="services"/>,
+    /// the request, route values by parameter name (from the request's route values) and the request's cancellation.
+    /// </summary>
+    public async Task<IActionResult> InvokeHttpAsync(IServiceProvider services, HttpRequest request)
+    {
+        var instance = ActivatorUtilities.CreateInstance(services, Method.DeclaringType!);
+        var arguments = Method.GetParameters().Select(p => Bind(p, request)).ToArray();
+        object? returned;
+        try
+        {
+            returned = Method.Invoke(instance, arguments);
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception.InnerException);
+            throw;
+        }
+
+        return returned switch
+        {
+            Task<IActionResult> pending => await pending,
+            IActionResult done => done,
+            _ => throw new InvalidOperationException($"{Name} returned {returned?.GetType().Name ?? "null"}, not an IActionResult."),
+        };
+    }
+
+    private static object? Bind(ParameterInfo parameter, HttpRequest request)
+    {
+        if (parameter.ParameterType == typeof(HttpRequest))
+        {
+            return request;
+        }
+
+        if (parameter.ParameterType == typeof(CancellationToken))
+        {
+            return request.HttpContext.RequestAborted;
+        }
+
+        if (parameter.ParameterType == typeof(string) && request.RouteValues.TryGetValue(parameter.Name!, out var value))
+        {
+            return value?.ToString();
+        }
+
+        throw new InvalidOperationException($"Cannot bind parameter '{parameter.Name}' of type {parameter.ParameterType.Name}.");
+    }
+}

@@ -44,7 +44,13 @@ public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, Consol
         }
 
         // /api/v1/pages/{page_id}/...: this deployment serves one page; every id in the path must be one of ours.
+        // The last segment may carry Statuspage's .json suffix (Routes.Json), and no other.
         var segments = path.TrimEnd('/').Split('/');
+        if (segments[^1].EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            segments[^1] = segments[^1][..^".json".Length];
+        }
+
         if (segments.Length > 4 && segments[3] == "pages")
         {
             if (segments[4] != _options.PageId)

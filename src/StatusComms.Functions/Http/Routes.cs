@@ -9,29 +9,48 @@ namespace StatusComms.Functions.Http;
 public static class Routes
 {
     public const string ManagementRoot = "api/v1";
+
+    /// <summary>
+    /// Every other path under api/v1: Statuspage's <c>.json</c> URLs (<c>…/incidents.json</c>, as its reference writes
+    /// them) are dispatched to the route without the suffix, and anything else is answered 404 or 405 in
+    /// problem+json, never by the static site (<see cref="Api.NoSuchRoute"/>).
+    /// </summary>
+    public const string ManagementFallback = ManagementRoot + "/{*rest}";
+
+    /// <summary>
+    /// An item route (ending in an id) takes the .json suffix in its template: an optional parameter after a period
+    /// is how route templates say it, and keeps the suffix out of the id. A route ending in a word cannot say so
+    /// (the period must stand alone before the parameter); those are reached through <see cref="ManagementFallback"/>.
+    /// </summary>
+    public const string ItemSuffix = ".{format?}";
     public const string Pages = ManagementRoot + "/pages";
-    public const string Page = Pages + "/{pageId}";
-    public const string Components = Page + "/components";
-    public const string Component = Components + "/{componentId}";
-    public const string ComponentGroups = Page + "/component-groups";
-    public const string Incidents = Page + "/incidents";
+    public const string Page = PagePath + ItemSuffix;
+    private const string PagePath = Pages + "/{pageId}";
+    public const string Components = PagePath + "/components";
+    public const string Component = ComponentPath + ItemSuffix;
+    private const string ComponentPath = Components + "/{componentId}";
+    public const string ComponentGroups = PagePath + "/component-groups";
+    public const string Incidents = PagePath + "/incidents";
     public const string UnresolvedIncidents = Incidents + "/unresolved";
-    public const string Incident = Incidents + "/{incidentId}";
-    public const string ReopenIncident = Incident + "/reopen";
-    public const string ScheduledMaintenances = Page + "/scheduled-maintenances";
-    public const string ScheduledMaintenance = ScheduledMaintenances + "/{maintenanceId}";
-    public const string Publish = Page + "/publish";
-    public const string CandorCheck = Page + "/candor/check";
-    public const string MessageTemplates = Page + "/message-templates";
-    public const string IncidentDrafts = Incident + "/drafts";
+    public const string Incident = IncidentPath + ItemSuffix;
+    private const string IncidentPath = Incidents + "/{incidentId}";
+    public const string ReopenIncident = IncidentPath + "/reopen";
+    public const string ScheduledMaintenances = PagePath + "/scheduled-maintenances";
+    public const string ScheduledMaintenance = ScheduledMaintenancePath + ItemSuffix;
+    private const string ScheduledMaintenancePath = ScheduledMaintenances + "/{maintenanceId}";
+    public const string Publish = PagePath + "/publish";
+    public const string CandorCheck = PagePath + "/candor/check";
+    public const string MessageTemplates = PagePath + "/message-templates";
+    public const string IncidentDrafts = IncidentPath + "/drafts";
 
     // Subscribers and deliveries (management API).
-    public const string Subscribers = Page + "/subscribers";
+    public const string Subscribers = PagePath + "/subscribers";
     public const string SubscriberCount = Subscribers + "/count";
     public const string SubscriberImport = Subscribers + "/import";
-    public const string Subscriber = Subscribers + "/{subscriberId}";
-    public const string DeliveryProblems = Page + "/deliveries/problems";
-    public const string ResendDelivery = Page + "/deliveries/{notificationKey}/{target}/resend";
+    public const string Subscriber = SubscriberPath + ItemSuffix;
+    private const string SubscriberPath = Subscribers + "/{subscriberId}";
+    public const string DeliveryProblems = PagePath + "/deliveries/problems";
+    public const string ResendDelivery = PagePath + "/deliveries/{notificationKey}/{target}/resend";
 
     // Public, anonymous endpoints: subscription links and SendGrid's Event Webhook. Outside /api/v1/, so the
     // gate asks for no key; each proves itself with a signed token or signature instead.
@@ -42,10 +61,11 @@ public static class Routes
     public const string SendGridEvents = "api/public/sendgrid/events";
 
     // Postmortems (management API).
-    public const string Postmortem = Incident + "/postmortem";
+    public const string Postmortem = IncidentPath + "/postmortem";
     public const string PostmortemTimeline = Postmortem + "/timeline";
     public const string PostmortemActionItems = Postmortem + "/action-items";
-    public const string PostmortemActionItem = PostmortemActionItems + "/{itemId}";
+    public const string PostmortemActionItem = PostmortemActionItemPath + ItemSuffix;
+    private const string PostmortemActionItemPath = PostmortemActionItems + "/{itemId}";
     public const string PostmortemStatus = Postmortem + "/status";
     public const string PostmortemPreview = Postmortem + "/preview";
     public const string PostmortemPublish = Postmortem + "/publish";

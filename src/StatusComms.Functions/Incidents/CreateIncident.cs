@@ -10,7 +10,7 @@ public sealed class CreateIncident(IncidentService incidents, PageSettings page)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Incidents)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<IncidentRequest>(request, cancellationToken);
+        var body = await RequestBody.ReadAsync<IncidentRequest>(request, cancellationToken);
         var details = await incidents.CreateAsync(body.Incident.ToNewIncident(request), cancellationToken);
         return ApiResults.Versioned(request, IncidentJson.From(details, page.Id, page.Url), details.Incident.Version, StatusCodes.Status201Created);
     }

@@ -14,7 +14,7 @@ public sealed class UpdateIncident(IncidentService incidents, PageSettings page)
         string incidentId,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<IncidentRequest>(request, cancellationToken);
+        var body = await RequestBody.ReadAsync<IncidentRequest>(request, cancellationToken);
         var details = await incidents.UpdateAsync(incidentId, body.Incident.ToChanges(request), ApiResults.IfMatch(request), cancellationToken);
         return details is null
             ? Problems.NotFound("incident", incidentId, request.HttpContext)

@@ -10,7 +10,7 @@ public sealed class CreateScheduledMaintenance(MaintenanceService maintenances, 
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.ScheduledMaintenances)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<MaintenanceRequest>(request, cancellationToken);
+        var body = await RequestBody.ReadAsync<MaintenanceRequest>(request, cancellationToken);
         var details = await maintenances.CreateAsync(body.ScheduledMaintenance.ToNewMaintenance(request), cancellationToken);
         return ApiResults.Versioned(request, MaintenanceJson.From(details, page.Id, page.Url, time.GetUtcNow()), details.Maintenance.Version, StatusCodes.Status201Created);
     }

@@ -11,7 +11,7 @@ public sealed class UpdateScheduledMaintenance(MaintenanceService maintenances, 
         string maintenanceId,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<MaintenanceRequest>(request, cancellationToken);
+        var body = await RequestBody.ReadAsync<MaintenanceRequest>(request, cancellationToken);
         var details = await maintenances.UpdateAsync(maintenanceId, body.ScheduledMaintenance.ToChanges(request), ApiResults.IfMatch(request), cancellationToken);
         return details is null
             ? Problems.NotFound("scheduled maintenance", maintenanceId, request.HttpContext)

@@ -14,7 +14,7 @@ public sealed class DraftMessage(MessageLibrary library)
         string incidentId,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<DraftMessageRequest>(request, cancellationToken);
+        var body = await RequestBody.ReadAsync<DraftMessageRequest>(request, cancellationToken);
         var draft = await library.DraftAsync(incidentId, body.Template, body.Fields, cancellationToken);
         return draft is null ? Problems.NotFound("incident", incidentId, request.HttpContext) : ApiResults.Ok(MessageDraftJson.From(draft));
     }

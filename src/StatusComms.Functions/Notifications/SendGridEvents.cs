@@ -22,7 +22,7 @@ public sealed class SendGridEvents(ProviderEventService events, TimeProvider tim
             return Problems.Create(StatusCodes.Status404NotFound, "Not configured", "The SendGrid Event Webhook is not set up here (StatusComms:Email:EventWebhookPublicKey).", request.HttpContext);
         }
 
-        using var buffer = await JsonBody.ReadLimitedAsync(request, MaxBytes, cancellationToken);
+        using var buffer = await RequestBody.ReadLimitedAsync(request, MaxBytes, cancellationToken);
 
         var refusal = signature.Check(
             request.Headers["X-Twilio-Email-Event-Webhook-Signature"].FirstOrDefault(),

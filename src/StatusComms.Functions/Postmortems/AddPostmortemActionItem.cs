@@ -11,7 +11,7 @@ public sealed class AddPostmortemActionItem(PostmortemService postmortems)
         string incidentId,
         CancellationToken cancellationToken)
     {
-        var item = (await JsonBody.ReadAsync<PostmortemActionItemRequest>(request, cancellationToken)).ActionItem;
+        var item = (await RequestBody.ReadAsync<PostmortemActionItemRequest>(request, cancellationToken)).ActionItem;
         if (string.IsNullOrWhiteSpace(item.Description))
         {
             throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Action item incomplete", "An action item needs a description of what will be done.");

@@ -11,7 +11,7 @@ public sealed class AddPostmortemTimelineEntry(PostmortemService postmortems)
         string incidentId,
         CancellationToken cancellationToken)
     {
-        var entry = (await JsonBody.ReadAsync<TimelineEntryRequest>(request, cancellationToken)).Entry;
+        var entry = (await RequestBody.ReadAsync<TimelineEntryRequest>(request, cancellationToken)).Entry;
         if (entry.At is null || string.IsNullOrWhiteSpace(entry.Text))
         {
             throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Entry incomplete", "A timeline entry needs at (UTC, ISO 8601) and text.");

@@ -11,7 +11,7 @@ public sealed class MovePostmortem(PostmortemService postmortems)
         string incidentId,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<PostmortemStatusRequest>(request, cancellationToken);
+        var body = await RequestBody.ReadAsync<PostmortemStatusRequest>(request, cancellationToken);
         var details = await postmortems.MoveAsync(incidentId, body.Status, Caller.NameOf(request), ApiResults.IfMatch(request), cancellationToken);
         return ApiResults.Versioned(request, PostmortemJson.Envelope(details), details.Postmortem.Version);
     }

@@ -11,7 +11,7 @@ public sealed class UpdatePostmortem(PostmortemService postmortems)
         string incidentId,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<PostmortemRequest>(request, 256 * 1024, cancellationToken);
+        var body = await RequestBody.ReadAsync<PostmortemRequest>(request, 256 * 1024, cancellationToken);
         var details = await postmortems.EditAsync(incidentId, body.Postmortem, Caller.NameOf(request), ApiResults.IfMatch(request), cancellationToken);
         return ApiResults.Versioned(request, PostmortemJson.Envelope(details), details.Postmortem.Version);
     }

@@ -12,7 +12,7 @@ public sealed class UpdatePostmortemActionItem(PostmortemService postmortems)
         string itemId,
         CancellationToken cancellationToken)
     {
-        var item = (await JsonBody.ReadAsync<PostmortemActionItemRequest>(request, cancellationToken)).ActionItem;
+        var item = (await RequestBody.ReadAsync<PostmortemActionItemRequest>(request, cancellationToken)).ActionItem;
         if (item is { Status: null, Description: null, Owner: null, DueDate: null, Kind: null, Link: null, Public: null })
         {
             throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Nothing to change", "Send what changes: description, owner, due_date, kind, link, public or status (open, in_progress or done).");

@@ -15,7 +15,7 @@ public sealed class CreateWebhookSubscriber(SubscriptionService subscriptions, I
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Subscribers)] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<WebhookSubscriberRequest>(request, cancellationToken);
+        var body = await RequestBody.ReadAsync<WebhookSubscriberRequest>(request, cancellationToken);
         if (!Uri.TryCreate(body.Subscriber.Endpoint, UriKind.Absolute, out var endpoint))
         {
             throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Endpoint missing", "A webhook subscriber needs an endpoint: an absolute https:// URL.");

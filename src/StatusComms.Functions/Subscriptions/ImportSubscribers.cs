@@ -16,7 +16,7 @@ public sealed class ImportSubscribers(SubscriptionService subscriptions, IOption
         CancellationToken cancellationToken)
     {
         var max = options.Value.Subscriptions.MaxImport;
-        var body = await JsonBody.ReadAsync<ImportRequest>(request, max * 600, cancellationToken);
+        var body = await RequestBody.ReadAsync<ImportRequest>(request, max * 600, cancellationToken);
         if (body.Subscribers.Count == 0 || body.Subscribers.Count > max)
         {
             throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Import size", $"Import 1 to {max:N0} addresses per request.");

@@ -24,7 +24,7 @@ public sealed class Subscribe(SubscriptionService subscriptions, SubscriptionPag
         }
         else
         {
-            var body = await JsonBody.ReadAsync<SubscribeRequest>(request, cancellationToken);
+            var body = await RequestBody.ReadAsync<SubscribeRequest>(request, cancellationToken);
             (email, components) = (body.Subscriber.Email, body.Subscriber.ComponentIds ?? []);
         }
 

@@ -49,7 +49,7 @@ public sealed partial class LocalRunnerReachabilityTests : RunnerTest
         }
 
         Assert.Equal(FunctionTrigger.Http, entry.Trigger);
-        var path = RouteParameter().Replace(entry.Target!.Replace("{pageId}", RunnerHost.PageId, StringComparison.Ordinal), "unknownid");
+        var path = RouteParameter().Replace(entry.Target!.Replace(StatusComms.Functions.Http.Routes.ItemSuffix, string.Empty, StringComparison.Ordinal).Replace("{pageId}", RunnerHost.PageId, StringComparison.Ordinal), "unknownid");
         foreach (var method in entry.HttpMethods)
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), path);

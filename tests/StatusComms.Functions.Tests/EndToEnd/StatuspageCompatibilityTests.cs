@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace StatusComms.Functions.Tests.EndToEnd;
+
+/// <summary>
+/// Statuspage automation unchanged: the reference's curl samples (form-encoded, Rails-style keys), its .json URLs,
+/// and errors a client can read under /api/v1 (problem+json, Allow on 405, never the status site's HTML).
+/// </summary>
+public sealed class StatuspageCompatibilityTests(SharedRunner runner) : IClassFixture<SharedRunner>
+{
+    private RunnerHost Host => runner.Host;
+
+    /// <summary>What <c>curl -d "incident[name]=…" -d …</c> sends: the pairs joined by &amp;, unencoded, and no charset.</summary>
+    private static ByteArrayContent CurlForm(params string[] pairs)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(string.Join('&', pairs)));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        return content;
+    }
+
+    [Fact]
+    public async Task The_reference_curl_samples_create_and_update_an_incident_form_encoded()
+    {
+        var api = (string)(await Host.CreateComponentAsync("Checkout"))["id"]!;
+
+        var created = await Host.Client.PostAsync(RunnerHost.Api("incidents"), CurlForm(
+            "incident[name]=Checkout errors for card payments",
+            "incident[status]=investigating",
+            "incident[impact_override]=major",
+            "incident[body]=Since 09:40 UTC about one in three card payments at checkout fails with an error. PayPal works. Next update in 30 minutes.",
+            $"incident[component_ids][]={api}",
+            $"incident[components][{api}]=partial_outage",
+            "incident[deliver_notifications]=true",
+            "incident[metadata][jira][issue_id]=OPS-41",
+            "incident[auto_tweet_on_creation]=false"));
+
+        var text = await created.Content.ReadAsStringAsync();
+        Assert.True(created.StatusCode == HttpStatusCode.Created, text);
+        var incident = JsonNode.Parse(text)!;
+        Assert.Equal("Checkout errors for card payments", (string)incident["name"]!);
+        Assert.Equal("major", (string)incident["impact"]!);
+        Assert.Equal("partial_outage", (string)incident["components"]![0]!["status"]!);
+        Assert.Equal("incident.metadata, incident.auto_tweet_on_creation", created.Headers.GetValues("StatusComms-Ignored-Fields").Single());
+
+        var id = (string)incident["id"]!;
+        var updated = await Host.Client.PatchAsync(RunnerHost.Api($"incidents/{id}.json"), CurlForm(
+            "incident[status]=identified",
+            "incident[body]=A certificate on our card processor link expired at 09:38 UTC. We are installing a new one. Next update in 20 minutes."));
+        Assert.True(updated.StatusCode == HttpStatusCode.OK, await updated.Content.ReadAsStringAsync());
+
+        var read = await Host.GetJsonAsync(RunnerHost.Api($"incidents/{id}.json"));
+        Assert.Equal("identified", (string)read!["status"]!);
+        Assert.Equal(2, read["incident_updates"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Collection_and_item_routes_take_the_json_suffix()
+    {
+        var component = await Host.CreateComponentAsync("Search");
+        var id = (string)component["id"]!;
+
+        var list = await Host.Client.GetAsync(RunnerHost.Api("components.json"));
+        var one = await Host.Client.GetAsync(RunnerHost.Api($"components/{id}.json"));
+        var posted = await Host.Client.PostAsync(RunnerHost.Api("components.json"), RunnerHost.Json(new { component = new { name = "Search API", description = "Search for customers" } }));
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal("application/json", list.Content.Headers.ContentType?.MediaType);
+        Assert.Contains((await list.Content.ReadFromJsonAsync<JsonArray>())!, c => (string)c!["id"]! == id);
+        Assert.Equal(id, (string)(await one.Content.ReadFromJsonAsync<JsonNode>())!["id"]!);
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("GET", "components.xml", 404)]
+    [InlineData("GET", "no-such-resource", 404)]
+    [InlineData("GET", "incidents/abc/nothing/here", 404)]
+    [InlineData("DELETE", "components", 405)]
+    [InlineData("PUT", "incidents.json", 405)]
+    [InlineData("POST", "incidents/unresolved", 405)]
+    public async Task Errors_under_api_v1_are_problem_json_never_the_sites_page(string method, string path, int status)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), RunnerHost.Api(path));
+        var response = await Host.Client.SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        Assert.Equal(status, (int)problem["status"]!);
+        if (status == 405)
+        {
+            var allow = response.Content.Headers.Allow.ToArray();
+            Assert.NotEmpty(allow);
+            Assert.DoesNotContain(method, allow);
+            Assert.Contains("GET", allow);
+        }
+    }
+
+    [Fact]
+    public async Task Allow_names_what_the_path_takes()
+    {
+        var response = await Host.Client.DeleteAsync(RunnerHost.Api("incidents"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET", "POST"], response.Content.Headers.Allow.Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public async Task A_body_in_neither_encoding_is_415_in_problem_json()
+    {
+        var response = await Host.Client.PostAsync(RunnerHost.Api("incidents"), new StringContent("<incident/>", Encoding.UTF8, "application/xml"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("x-www-form-urlencoded", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

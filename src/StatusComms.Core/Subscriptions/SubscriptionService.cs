@@ -85,6 +85,43 @@ public sealed class SubscriptionService(
     public Task<IReadOnlyList<Subscriber>> ListAsync(string? afterId, int limit, CancellationToken cancellationToken)
         => store.ListAsync(afterId, limit, cancellationToken);
 
+    /// <summary>
+    /// The subscribers a query matches, in id order, and the cursor of the next page (null when none is left). The
+    /// store is read in id order a batch at a time and filtered here, so a search reads at most the whole list.
+    /// </summary>
+    public async Task<(IReadOnlyList<Subscriber> Page, string? NextAfterId)> FindAsync(SubscriberQuery query, CancellationToken cancellationToken)
+    {
+        const int batchSize = 1000;
+        var found = new List<Subscriber>(query.Limit);
+        var skipped = 0;
+        var after = query.AfterId;
+        while (true)
+        {
+            var batch = await store.ListAsync(after, batchSize, cancellationToken);
+            foreach (var subscriber in batch.Where(query.Matches))
+            {
+                if (skipped < query.Skip)
+                {
+                    skipped++;
+                    continue;
+                }
+
+                found.Add(subscriber);
+                if (found.Count == query.Limit)
+                {
+                    return (found, subscriber.Id);
+                }
+            }
+
+            if (batch.Count < batchSize)
+            {
+                return (found, null);
+            }
+
+            after = batch[^1].Id;
+        }
+    }
+
     public Task<IReadOnlyDictionary<SubscriberStatus, int>> CountAsync(CancellationToken cancellationToken) => store.CountAsync(cancellationToken);
 
     public Task<Subscriber?> GetAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);

@@ -98,7 +98,7 @@ public sealed class SendGridEventTests : IAsyncLifetime
     }
 
     private async Task<JsonNode> SubscriberAsync(string id)
-        => (await _host.GetJsonAsync(RunnerHost.Api("subscribers?limit=1000")))!["subscribers"]!.AsArray().Single(s => (string?)s!["id"] == id)!;
+        => (await _host.GetJsonAsync(RunnerHost.Api("subscribers?state=all&limit=1000")))!.AsArray().Single(s => (string?)s!["id"] == id)!;
 
     private Task<HttpResponseMessage> PostAsync(string body, DateTimeOffset at)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 
@@ -194,12 +195,20 @@ public sealed class SubscriptionTests : RunnerTest
         Assert.Equal(2, (int)count["total"]!);
         Assert.Equal(2, (int)count["pending"]!);
 
-        var first = await Host.GetJsonAsync(RunnerHost.Api("subscribers?limit=1"));
-        Assert.Single(first!["subscribers"]!.AsArray());
-        var cursor = (string)first["next_cursor"]!;
-        var second = await Host.GetJsonAsync(RunnerHost.Api($"subscribers?limit=1&cursor={cursor}"));
-        var id = (string)second!["subscribers"]![0]!["id"]!;
-        Assert.NotEqual((string)first["subscribers"]![0]!["id"]!, id);
+        // Statuspage's list: an array; unconfirmed ones are not "active" (its default state).
+        Assert.Empty((await Host.GetJsonAsync(RunnerHost.Api("subscribers")))!.AsArray());
+        var firstResponse = await Host.Client.GetAsync(RunnerHost.Api("subscribers?state=unconfirmed&limit=1"));
+        var first = (await firstResponse.Content.ReadFromJsonAsync<JsonArray>())!;
+        Assert.Single(first);
+        var next = firstResponse.Headers.GetValues("Link").Single();
+        Assert.Matches("""^<[^>]+\?state=unconfirmed&limit=1&cursor=[a-z0-9]+>; rel="next"$""", next);
+        var second = (await Host.GetJsonAsync(next[1..next.IndexOf('>', StringComparison.Ordinal)].TrimStart('/')))!.AsArray();
+        var id = (string)second[0]!["id"]!;
+        Assert.NotEqual((string)first[0]!["id"]!, id);
+        Assert.Equal(id, (string)(await Host.GetJsonAsync(RunnerHost.Api("subscribers?state=all&limit=1&page=2")))![0]!["id"]!);
+        Assert.Equal("g2@example.com", (string)Assert.Single((await Host.GetJsonAsync(RunnerHost.Api("subscribers?state=all&q=G2@")))!.AsArray())!["email"]!);
+        Assert.Empty((await Host.GetJsonAsync(RunnerHost.Api("subscribers?state=all&type=webhook")))!.AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, (await Host.Client.GetAsync(RunnerHost.Api("subscribers?state=asleep"))).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await Host.Client.DeleteAsync(RunnerHost.Api($"subscribers/{id}"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Host.Client.DeleteAsync(RunnerHost.Api($"subscribers/{id}"))).StatusCode);
@@ -223,8 +232,8 @@ public sealed class SubscriptionTests : RunnerTest
 
     private async Task<JsonNode?> SubscriberAsync(string email)
     {
-        var list = await Host.GetJsonAsync(RunnerHost.Api("subscribers?limit=1000"));
-        return list!["subscribers"]!.AsArray().FirstOrDefault(s => (string?)s!["email"] == email);
+        var list = await Host.GetJsonAsync(RunnerHost.Api("subscribers?state=all&limit=1000"));
+        return list!.AsArray().FirstOrDefault(s => (string?)s!["email"] == email);
     }
 
     private async Task<string> WaitForMailAsync(int count) => (await WaitForMailsAsync(count))[count - 1];

@@ -39,6 +39,41 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
         return loaded.OfType<Incident>().Select(i => new IncidentDetails(i, known)).ToArray();
     }
 
+    /// <summary>How far back a text search (<c>q</c>) reads: the most recent incidents, in one query of their digests.</summary>
+    public const int SearchDepth = 1000;
+
+    /// <summary>
+    /// Incidents newest first whose name, status, update bodies or postmortem contain <paramref name="search"/>
+    /// (case-insensitive), a page at a time, among the <see cref="SearchDepth"/> most recent; every incident when the
+    /// search is empty.
+    /// </summary>
+    public async Task<IReadOnlyList<IncidentDetails>> SearchAsync(string? search, int page, int perPage, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            return await ListAsync(page, perPage, cancellationToken);
+        }
+
+        if (page < 1 || perPage is < 1 or > MaxPerPage)
+        {
+            throw new DomainRuleException($"page starts at 1 and per_page is between 1 and {MaxPerPage}.");
+        }
+
+        var text = search.Trim();
+        var knownTask = KnownComponentsAsync(cancellationToken);
+        var digests = await incidents.ListRecentDigestsAsync(SearchDepth, cancellationToken);
+        var ids = digests.Where(d => Mentions(d, text)).Skip((page - 1) * perPage).Take(perPage).Select(d => d.Id);
+        var loaded = await Task.WhenAll(ids.Select(id => incidents.GetAsync(id, cancellationToken)));
+        var known = await knownTask;
+        return loaded.OfType<Incident>().Select(i => new IncidentDetails(i, known)).ToArray();
+    }
+
+    private static bool Mentions(IncidentDigest digest, string text)
+        => digest.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
+            || WireName.Of(digest.Status).Equals(text, StringComparison.OrdinalIgnoreCase)
+            || (digest.PostmortemBody?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false)
+            || digest.Updates.Any(u => u.Body.Contains(text, StringComparison.OrdinalIgnoreCase));
+
     public async Task<IncidentDetails> CreateAsync(NewIncident draft, CancellationToken cancellationToken)
     {
         var known = await KnownComponentsAsync(cancellationToken);

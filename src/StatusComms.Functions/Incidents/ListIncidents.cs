@@ -2,7 +2,10 @@ using StatusComms.Incidents;
 
 namespace StatusComms.Functions.Incidents;
 
-/// <summary>GET incidents?page=&amp;per_page=: incidents newest first, with their updates.</summary>
+/// <summary>
+/// GET incidents?q=&amp;limit=&amp;page=: incidents newest first, with their updates; <c>q</c> searches names, statuses,
+/// update bodies and postmortems; <c>limit</c> (Statuspage's name) or <c>per_page</c>, ≤ 100, default 30.
+/// </summary>
 public sealed class ListIncidents(IncidentService incidents, PageSettings page)
 {
     [Function(nameof(ListIncidents))]
@@ -11,7 +14,8 @@ public sealed class ListIncidents(IncidentService incidents, PageSettings page)
         CancellationToken cancellationToken)
     {
         var (number, perPage) = PageQuery.Read(request, defaultPerPage: 30);
-        var list = await incidents.ListAsync(number, perPage, cancellationToken);
+        var limit = PageQuery.Bounded(request, "limit", perPage, 1, IncidentService.MaxPerPage);
+        var list = await incidents.SearchAsync(request.Query["q"].FirstOrDefault(), number, limit, cancellationToken);
         return ApiResults.Ok(list.Select(i => IncidentJson.From(i, page.Id, page.Url)).ToArray());
     }
 }

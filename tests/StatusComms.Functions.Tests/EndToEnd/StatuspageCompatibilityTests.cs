@@ -58,6 +58,25 @@ public sealed class StatuspageCompatibilityTests(SharedRunner runner) : IClassFi
     }
 
     [Fact]
+    public async Task Incidents_are_searched_with_q_and_paged_with_limit()
+    {
+        var token = "zq" + Guid.NewGuid().ToString("N")[..8];
+        var (named, _) = await Host.CreateIncidentAsync(new { name = $"Exports {token} delayed", body = "CSV exports take up to 2 hours for all customers.", impact_override = "minor", next_update_at = RunnerHost.Soon() });
+        var (worded, _) = await Host.CreateIncidentAsync(new { name = "Login slow", body = $"Sign-in takes 20 seconds for customers on plan {token.ToUpperInvariant()}.", impact_override = "minor", next_update_at = RunnerHost.Soon() });
+        await Host.CreateIncidentAsync(new { name = "Search slow", body = "Search takes 10 seconds for all customers.", impact_override = "minor", next_update_at = RunnerHost.Soon() });
+
+        var found = (await Host.GetJsonAsync(RunnerHost.Api($"incidents?q={token}")))!.AsArray().Select(i => (string)i!["id"]!).ToArray();
+        var first = (await Host.GetJsonAsync(RunnerHost.Api($"incidents?q={token}&limit=1")))!.AsArray();
+        var second = (await Host.GetJsonAsync(RunnerHost.Api($"incidents?q={token}&limit=1&page=2")))!.AsArray();
+
+        Assert.Equal([(string)worded["id"]!, (string)named["id"]!], found);
+        Assert.Equal((string)worded["id"]!, (string)Assert.Single(first)!["id"]!);
+        Assert.Equal((string)named["id"]!, (string)Assert.Single(second)!["id"]!);
+        Assert.Single((await Host.GetJsonAsync(RunnerHost.Api("incidents?limit=1")))!.AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, (await Host.Client.GetAsync(RunnerHost.Api("incidents?limit=101"))).StatusCode);
+    }
+
+    [Fact]
     public async Task Collection_and_item_routes_take_the_json_suffix()
     {
         var component = await Host.CreateComponentAsync("Search");

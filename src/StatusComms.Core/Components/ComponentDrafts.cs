@@ -23,3 +23,6 @@ public sealed record ComponentChanges(
 
 /// <summary>A new group of components.</summary>
 public sealed record NewComponentGroup(string Name, string? Description, IReadOnlyList<string> ComponentIds);
+
+/// <summary>A change to a group: a new name or description, and when <see cref="ComponentIds"/> is given, exactly the components it holds.</summary>
+public sealed record ComponentGroupChanges(string? Name, string? Description, IReadOnlyList<string>? ComponentIds);

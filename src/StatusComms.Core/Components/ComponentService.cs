@@ -163,6 +163,104 @@ public sealed class ComponentService(
         return true;
     }
 
+    /// <summary>A group and the components in it, or null when there is no group with that id.</summary>
+    public async Task<(Component Group, IReadOnlyList<Component> Members)?> GetGroupAsync(string id, CancellationToken cancellationToken)
+    {
+        var all = await store.ListAsync(cancellationToken);
+        var group = all.FirstOrDefault(c => c.Id == id && c.IsGroup);
+        return group is null ? null : (group, Members(all, id));
+    }
+
+    /// <summary>Renames a group or sets exactly which components it holds (those left out leave it, ungrouped).</summary>
+    /// <returns>The group and its members, or null when there is no group with that id.</returns>
+    public Task<(Component Group, IReadOnlyList<Component> Members)?> UpdateGroupAsync(string id, ComponentGroupChanges changes, string? expectedVersion, CancellationToken cancellationToken)
+        => LatestVersion.ApplyAsync(expectedVersion, () => UpdateGroupOnceAsync(id, changes, expectedVersion, cancellationToken), time, cancellationToken);
+
+    private async Task<(Component Group, IReadOnlyList<Component> Members)?> UpdateGroupOnceAsync(string id, ComponentGroupChanges changes, string? expectedVersion, CancellationToken cancellationToken)
+    {
+        var all = await store.ListAsync(cancellationToken);
+        var group = all.FirstOrDefault(c => c.Id == id && c.IsGroup);
+        if (group is null)
+        {
+            return null;
+        }
+
+        if (expectedVersion is not null && expectedVersion != group.Version)
+        {
+            throw new ConcurrencyConflictException("Someone else changed this group since you read it. Reload it and apply your change again.");
+        }
+
+        var now = time.GetUtcNow();
+        var changed = new List<Component>();
+        if (changes.ComponentIds is { } wanted)
+        {
+            var byId = all.ToDictionary(c => c.Id, StringComparer.Ordinal);
+            var members = wanted.Distinct(StringComparer.Ordinal).Select(m => byId.TryGetValue(m, out var c) && !c.IsGroup
+                ? c
+                : throw new DomainRuleException($"There is no component with id '{m}' to put in the group.")).ToHashSet();
+            foreach (var component in all.Where(c => !c.IsGroup))
+            {
+                var inGroup = members.Contains(component);
+                if (inGroup != (component.GroupId == id))
+                {
+                    component.GroupId = inGroup ? id : null;
+                    component.UpdatedAt = now;
+                    changed.Add(component);
+                }
+            }
+        }
+
+        if (changes.Name is not null)
+        {
+            Component.ValidateName(changes.Name);
+            group.Name = changes.Name.Trim();
+        }
+
+        if (changes.Description is not null)
+        {
+            Component.ValidateDescription(changes.Description);
+            group.Description = changes.Description;
+        }
+
+        // The group is written first, on the version read: a concurrent change to it fails here, before any member moved.
+        group.UpdatedAt = now;
+        await store.UpdateAsync(group, cancellationToken);
+        foreach (var component in changed)
+        {
+            await store.UpdateAsync(component, cancellationToken);
+        }
+
+        await publish.PublishAsync();
+        return (group, Members(all, id));
+    }
+
+    /// <summary>Deletes a group as Statuspage does: its components stay on the page, ungrouped.</summary>
+    /// <returns>False when there is no group with that id.</returns>
+    public async Task<bool> DeleteGroupAsync(string id, CancellationToken cancellationToken)
+    {
+        var all = await store.ListAsync(cancellationToken);
+        var group = all.FirstOrDefault(c => c.Id == id && c.IsGroup);
+        if (group is null)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var member in Members(all, id))
+        {
+            member.GroupId = null;
+            member.UpdatedAt = now;
+            await store.UpdateAsync(member, cancellationToken);
+        }
+
+        await store.DeleteAsync(group, cancellationToken);
+        await publish.PublishAsync();
+        return true;
+    }
+
+    private static Component[] Members(IEnumerable<Component> all, string groupId)
+        => all.Where(c => c.GroupId == groupId).OrderBy(c => c.Position).ToArray();
+
     private static string? RequireGroup(IReadOnlyList<Component> existing, string? groupId)
     {
         if (string.IsNullOrEmpty(groupId))

@@ -2,7 +2,7 @@ using StatusComms.Components;
 
 namespace StatusComms.Functions.Contracts;
 
-/// <summary>Body of POST component-groups: <c>{"component_group": {"name", "description", "components": [ids]}}</c>.</summary>
+/// <summary>Body of POST component-groups and PATCH/PUT component-groups/{id}: <c>{"component_group": {"name", "description", "components": [ids]}}</c>.</summary>
 public sealed record ComponentGroupRequest
 {
     public required ComponentGroupFields ComponentGroup { get; init; }
@@ -12,7 +12,9 @@ public sealed record ComponentGroupFields
 {
     public string? Name { get; init; }
     public string? Description { get; init; }
-    public IReadOnlyList<string> Components { get; init; } = [];
+    public IReadOnlyList<string>? Components { get; init; }
 
-    public NewComponentGroup ToNewGroup() => new(Name ?? string.Empty, Description, Components);
+    public NewComponentGroup ToNewGroup() => new(Name ?? string.Empty, Description, Components ?? []);
+
+    public ComponentGroupChanges ToChanges() => new(Name, Description, Components);
 }

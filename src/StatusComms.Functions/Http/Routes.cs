@@ -30,6 +30,7 @@ public static class Routes
     public const string Component = ComponentPath + ItemSuffix;
     private const string ComponentPath = Components + "/{componentId}";
     public const string ComponentGroups = PagePath + "/component-groups";
+    public const string ComponentGroup = ComponentGroups + "/{groupId}" + ItemSuffix;
     public const string Incidents = PagePath + "/incidents";
     public const string UnresolvedIncidents = Incidents + "/unresolved";
     public const string Incident = IncidentPath + ItemSuffix;

@@ -77,6 +77,35 @@ public sealed class StatuspageCompatibilityTests(SharedRunner runner) : IClassFi
     }
 
     [Fact]
+    public async Task A_component_group_is_a_resource_read_changed_and_deleted_by_its_id()
+    {
+        var a = (string)(await Host.CreateComponentAsync("Group member A"))["id"]!;
+        var b = (string)(await Host.CreateComponentAsync("Group member B"))["id"]!;
+        var c = (string)(await Host.CreateComponentAsync("Group member C"))["id"]!;
+        var created = await Host.Client.PostAsync(RunnerHost.Api("component-groups"), RunnerHost.Json(new { component_group = new { name = "Data plane", components = new[] { a, b } } }));
+        var group = (string)(await created.Content.ReadFromJsonAsync<JsonNode>())!["id"]!;
+
+        var read = (await Host.GetJsonAsync(RunnerHost.Api($"component-groups/{group}")))!;
+        Assert.Equal(new[] { a, b }.Order(), read["components"]!.AsArray().Select(x => (string)x!).Order());
+
+        // Terraform's update, form-encoded as a curl sample: exactly these members, a new name.
+        var changed = await Host.Client.PatchAsync(RunnerHost.Api($"component-groups/{group}.json"), CurlForm("component_group[name]=Data plane (EU)", $"component_group[components][]={b}", $"component_group[components][]={c}"));
+        Assert.True(changed.StatusCode == HttpStatusCode.OK, await changed.Content.ReadAsStringAsync());
+        read = (await Host.GetJsonAsync(RunnerHost.Api($"component-groups/{group}")))!;
+        Assert.Equal("Data plane (EU)", (string)read["name"]!);
+        Assert.Equal(new[] { b, c }.Order(), read["components"]!.AsArray().Select(x => (string)x!).Order());
+        Assert.Null((string?)(await Host.GetJsonAsync(RunnerHost.Api($"components/{a}")))!["group_id"]);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Host.Client.DeleteAsync(RunnerHost.Api($"component-groups/{group}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Host.Client.GetAsync(RunnerHost.Api($"component-groups/{group}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Host.Client.DeleteAsync(RunnerHost.Api($"component-groups/{group}"))).StatusCode);
+        Assert.Null((string?)(await Host.GetJsonAsync(RunnerHost.Api($"components/{c}")))!["group_id"]);
+
+        // A component is not a group.
+        Assert.Equal(HttpStatusCode.NotFound, (await Host.Client.GetAsync(RunnerHost.Api($"component-groups/{a}"))).StatusCode);
+    }
+
+    [Fact]
     public async Task Collection_and_item_routes_take_the_json_suffix()
     {
         var component = await Host.CreateComponentAsync("Search");

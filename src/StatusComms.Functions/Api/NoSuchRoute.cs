@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
 using StatusComms.Functions.Hosting;
@@ -22,12 +23,11 @@ public sealed class NoSuchRoute(IServiceProvider services)
     public const string JsonSuffix = ".json";
 
     /// <summary>The management routes, most specific first (as routing orders them: a literal before a parameter).</summary>
-    private static readonly Lazy<IReadOnlyList<(FunctionEntry Entry, TemplateMatcher Matcher)>> Management = new(() =>
+    private static readonly Lazy<IReadOnlyList<Route>> Management = new(() =>
         FunctionCatalog.All
             .Where(f => f.Trigger == FunctionTrigger.Http && f.Target != Routes.ManagementFallback && f.Target!.StartsWith(Routes.ManagementRoot + "/", StringComparison.Ordinal))
-            .Select(f => (Entry: f, Template: TemplateParser.Parse(f.Target!)))
+            .Select(f => new Route(f, TemplateParser.Parse(f.Target!)))
             .OrderBy(r => RoutePrecedence.ComputeInbound(r.Template))
-            .Select(r => (r.Entry, new TemplateMatcher(r.Template, [])))
             .ToArray());
 
     [Function(nameof(NoSuchRoute))]
@@ -38,13 +38,12 @@ public sealed class NoSuchRoute(IServiceProvider services)
         if (path.EndsWith(JsonSuffix, StringComparison.OrdinalIgnoreCase))
         {
             var bare = new PathString(path[..^JsonSuffix.Length]);
-            foreach (var (entry, matcher) in Management.Value)
+            foreach (var route in Management.Value)
             {
-                var values = new RouteValueDictionary();
-                if (entry.HttpMethods.Contains(request.Method, StringComparer.OrdinalIgnoreCase) && matcher.TryMatch(bare, values))
+                if (route.Entry.HttpMethods.Contains(request.Method, StringComparer.OrdinalIgnoreCase) && route.TryMatch(bare, out var values))
                 {
                     request.RouteValues = values;
-                    return await entry.InvokeHttpAsync(services, request);
+                    return await route.Entry.InvokeHttpAsync(services, request);
                 }
             }
 
@@ -65,11 +64,45 @@ public sealed class NoSuchRoute(IServiceProvider services)
     public static string? Allowed(PathString path)
     {
         var methods = Management.Value
-            .Where(r => r.Matcher.TryMatch(path, new RouteValueDictionary()))
+            .Where(r => r.TryMatch(path, out _))
             .SelectMany(r => r.Entry.HttpMethods)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToArray();
         return methods.Length == 0 ? null : string.Join(", ", methods);
+    }
+
+    /// <summary>A management route as routing reads it: its template, and the regex constraints on its parameters.</summary>
+    private sealed class Route(FunctionEntry entry, RouteTemplate template)
+    {
+        private readonly TemplateMatcher _matcher = new(template, []);
+
+        public FunctionEntry Entry { get; } = entry;
+
+        public RouteTemplate Template { get; } = template;
+
+        public bool TryMatch(PathString path, out RouteValueDictionary values)
+        {
+            values = [];
+            if (!_matcher.TryMatch(path, values))
+            {
+                return false;
+            }
+
+            foreach (var parameter in Template.Parameters)
+            {
+                foreach (var constraint in parameter.InlineConstraints)
+                {
+                    var text = constraint.Constraint;
+                    if (text.StartsWith("regex(", StringComparison.Ordinal)
+                        && !Regex.IsMatch(values[parameter.Name!]?.ToString() ?? string.Empty, text["regex(".Length..^1], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
     }
 }

@@ -1,5 +1,7 @@
+using StatusComms.Common;
 using StatusComms.Components;
 using StatusComms.Incidents;
+using StatusComms.Maintenance;
 
 namespace StatusComms.Functions.Contracts;
 
@@ -12,14 +14,20 @@ public sealed record IncidentRequest
 /// <summary>
 /// Statuspage's incident fields. The Statuspage fields that have no meaning here (tweets, metadata, backfill flags,
 /// reminders) are accepted and ignored, so existing automation keeps working; anything else unknown is refused.
+/// As in Statuspage, planned work is an incident too: a maintenance status (<c>scheduled</c>, <c>in_progress</c>,
+/// <c>verifying</c>, <c>completed</c>) or a <c>scheduled_for</c> makes the body a scheduled maintenance
+/// (<see cref="IsMaintenance"/>), kept and answered as one.
 /// </summary>
 [AcceptsAndIgnores(
     "metadata", "backfilled", "backfill_date", "wants_twitter_update", "reminder_intervals", "custom_tweet",
-    "auto_tweet_at_beginning", "auto_tweet_on_completion", "auto_tweet_on_creation", "auto_tweet_one_hour_before")]
+    "auto_tweet_at_beginning", "auto_tweet_on_completion", "auto_tweet_on_creation", "auto_tweet_one_hour_before",
+    "scheduled_remind_prior", "auto_transition_deliver_notifications_at_start", "auto_transition_deliver_notifications_at_end")]
 public sealed record IncidentFields
 {
     public string? Name { get; init; }
-    public IncidentStatus? Status { get; init; }
+
+    /// <summary>An incident stage or, for planned work, a maintenance stage (Statuspage has one field for both).</summary>
+    public StageName? Status { get; init; }
     public IncidentImpact? ImpactOverride { get; init; }
     public string? Body { get; init; }
     public IReadOnlyList<string>? ComponentIds { get; init; }
@@ -38,13 +46,68 @@ public sealed record IncidentFields
     public DateTimeOffset? ScheduledFor { get; init; }
     public DateTimeOffset? ScheduledUntil { get; init; }
 
+    /// <summary>Statuspage's switches for moving a maintenance by its window; here one switch does all (<see cref="NewMaintenance.AutoTransition"/>).</summary>
+    public bool? ScheduledAutoInProgress { get; init; }
+    public bool? ScheduledAutoCompleted { get; init; }
+    public bool? ScheduledAutoTransition { get; init; }
+    public bool? AutoTransitionToMaintenanceState { get; init; }
+    public bool? AutoTransitionToOperationalState { get; init; }
+
+    /// <summary>Planned work: a maintenance status, or a window, was sent.</summary>
+    public bool IsMaintenance => MaintenanceStage is not null || ScheduledFor is not null;
+
+    private MaintenanceStatus? MaintenanceStage => Status?.Maintenance;
+
+    private IncidentStatus? Stage => Status?.Incident;
+
+    public NewMaintenance ToNewMaintenance(HttpRequest request)
+    {
+        if (ScheduledFor is null || ScheduledUntil is null)
+        {
+            throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Window missing", "Planned work needs scheduled_for and scheduled_until (ISO 8601).");
+        }
+
+        if (MaintenanceStage is MaintenanceStatus.Verifying or MaintenanceStatus.Completed)
+        {
+            throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Not a first stage", "A maintenance starts scheduled (or in_progress, when its window has begun); verifying and completed come later, with an update.");
+        }
+
+        return new NewMaintenance
+        {
+            Name = Name ?? string.Empty,
+            Body = Body ?? string.Empty,
+            ScheduledFor = ScheduledFor.Value,
+            ScheduledUntil = ScheduledUntil.Value,
+            ComponentIds = (ComponentIds ?? []).Concat(Components?.Keys ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal).ToArray(),
+            AutoTransition = ScheduledAutoInProgress ?? ScheduledAutoTransition ?? ScheduledAutoCompleted ?? AutoTransitionToMaintenanceState ?? AutoTransitionToOperationalState ?? true,
+            Author = Caller.NameOf(request),
+            CandorOverrideReason = CandorOverrideReason,
+        };
+    }
+
+    /// <summary>An update to a maintenance sent to incidents/{id}: a stage, a body, a new end of the window.</summary>
+    public MaintenanceChanges ToMaintenanceChanges(HttpRequest request)
+    {
+        if (Stage is not null)
+        {
+            throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Not a maintenance stage", $"This is a scheduled maintenance: its status is one of {string.Join(", ", WireName.AllOf<MaintenanceStatus>())}.");
+        }
+
+        if (Name is not null || ScheduledFor is not null || ComponentIds is not null || Components is not null)
+        {
+            throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Field not changeable", "An update on a maintenance takes a status, a body and a new scheduled_until; for another start or scope, schedule a new maintenance.");
+        }
+
+        return new MaintenanceChanges { Status = MaintenanceStage, ScheduledUntil = ScheduledUntil, Body = Body ?? string.Empty, Author = Caller.NameOf(request), CandorOverrideReason = CandorOverrideReason };
+    }
+
     public NewIncident ToNewIncident(HttpRequest request)
     {
-        RefuseScheduling();
+        RefuseMaintenance();
         return new NewIncident
         {
             Name = Name ?? string.Empty,
-            Status = Status,
+            Status = Stage,
             Body = Body ?? string.Empty,
             ImpactOverride = ImpactOverride,
             StartedAt = StartedAt,
@@ -59,7 +122,7 @@ public sealed record IncidentFields
 
     public IncidentChanges ToChanges(HttpRequest request)
     {
-        RefuseScheduling();
+        RefuseMaintenance();
         if (StartedAt is not null)
         {
             throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Field not changeable", "started_at is set when an incident is opened and cannot be changed afterwards.");
@@ -68,7 +131,7 @@ public sealed record IncidentFields
         return new IncidentChanges
         {
             Name = Name,
-            Status = Status,
+            Status = Stage,
             Body = Body,
             ImpactOverride = ImpactOverride,
             ComponentIds = ComponentIds ?? [],
@@ -80,11 +143,11 @@ public sealed record IncidentFields
         };
     }
 
-    private void RefuseScheduling()
+    private void RefuseMaintenance()
     {
-        if (ScheduledFor is not null || ScheduledUntil is not null)
+        if (IsMaintenance || ScheduledUntil is not null)
         {
-            throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Use scheduled-maintenances", "Planned work is created with POST /api/v1/pages/{page_id}/scheduled-maintenances, not as an incident.");
+            throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Not planned work", "This is an incident: a maintenance status or window applies only to scheduled maintenances.");
         }
     }
 }

@@ -33,8 +33,19 @@ public static class Routes
     public const string ComponentGroup = ComponentGroups + "/{groupId}" + ItemSuffix;
     public const string Incidents = PagePath + "/incidents";
     public const string UnresolvedIncidents = Incidents + "/unresolved";
+
+    // Planned work as Statuspage lists it among incidents (literal segments, so they win over incidents/{id}).
+    public const string ScheduledIncidents = Incidents + "/scheduled";
+    public const string UpcomingIncidents = Incidents + "/upcoming";
+    public const string ActiveMaintenanceIncidents = Incidents + "/active_maintenance";
     public const string Incident = IncidentPath + ItemSuffix;
-    private const string IncidentPath = Incidents + "/{incidentId}";
+    private const string IncidentPath = Incidents + "/{incidentId" + NotIncidentViews + "}";
+
+    /// <summary>
+    /// An id is never one of the words beside it: without this, "incidents/unresolved.json" would be read as the
+    /// incident "unresolved" with the suffix (a literal route cannot take the suffix, the item route can).
+    /// </summary>
+    private const string NotIncidentViews = ":regex(^(?!(unresolved|scheduled|upcoming|active_maintenance)$))";
     public const string ReopenIncident = IncidentPath + "/reopen";
     public const string ScheduledMaintenances = PagePath + "/scheduled-maintenances";
     public const string ScheduledMaintenance = ScheduledMaintenancePath + ItemSuffix;
@@ -49,7 +60,7 @@ public static class Routes
     public const string SubscriberCount = Subscribers + "/count";
     public const string SubscriberImport = Subscribers + "/import";
     public const string Subscriber = SubscriberPath + ItemSuffix;
-    private const string SubscriberPath = Subscribers + "/{subscriberId}";
+    private const string SubscriberPath = Subscribers + "/{subscriberId:regex(^(?!(count|import)$))}";
     public const string DeliveryProblems = PagePath + "/deliveries/problems";
     public const string ResendDelivery = PagePath + "/deliveries/{notificationKey}/{target}/resend";
 

@@ -1,9 +1,13 @@
 using StatusComms.Incidents;
+using StatusComms.Maintenance;
 
 namespace StatusComms.Functions.Incidents;
 
-/// <summary>POST incidents with <c>{"incident": {...}}</c>: opens an incident with its first update.</summary>
-public sealed class CreateIncident(IncidentService incidents, PageSettings page)
+/// <summary>
+/// POST incidents with <c>{"incident": {...}}</c>: opens an incident with its first update; planned work (a
+/// maintenance status or a scheduled_for, as Statuspage takes it) becomes a scheduled maintenance instead.
+/// </summary>
+public sealed class CreateIncident(IncidentService incidents, MaintenanceService maintenances, PageSettings page, TimeProvider time)
 {
     [Function(nameof(CreateIncident))]
     public async Task<IActionResult> RunAsync(
@@ -11,6 +15,12 @@ public sealed class CreateIncident(IncidentService incidents, PageSettings page)
         CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadAsync<IncidentRequest>(request, cancellationToken);
+        if (body.Incident.IsMaintenance)
+        {
+            var planned = await maintenances.CreateAsync(body.Incident.ToNewMaintenance(request), cancellationToken);
+            return ApiResults.Versioned(request, MaintenanceJson.From(planned, page.Id, page.Url, time.GetUtcNow()), planned.Maintenance.Version, StatusCodes.Status201Created);
+        }
+
         var details = await incidents.CreateAsync(body.Incident.ToNewIncident(request), cancellationToken);
         return ApiResults.Versioned(request, IncidentJson.From(details, page.Id, page.Url), details.Incident.Version, StatusCodes.Status201Created);
     }

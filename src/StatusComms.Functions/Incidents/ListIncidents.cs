@@ -14,7 +14,7 @@ public sealed class ListIncidents(IncidentService incidents, PageSettings page)
         CancellationToken cancellationToken)
     {
         var (number, perPage) = PageQuery.Read(request, defaultPerPage: 30);
-        var limit = PageQuery.Bounded(request, "limit", perPage, 1, IncidentService.MaxPerPage);
+        var limit = request.Query.ContainsKey("limit") ? PageQuery.Bounded(request, "limit", perPage, 1, IncidentService.MaxPerPage) : perPage;
         var list = await incidents.SearchAsync(request.Query["q"].FirstOrDefault(), number, limit, cancellationToken);
         return ApiResults.Ok(list.Select(i => IncidentJson.From(i, page.Id, page.Url)).ToArray());
     }

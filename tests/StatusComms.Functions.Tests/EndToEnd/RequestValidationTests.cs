@@ -20,7 +20,7 @@ public sealed class RequestValidationTests : RunnerTest
     [InlineData("{\"incident\": {\"name\": \"x\", \"body\": \"\"}}", 422, "message")]
     [InlineData("{\"incident\": {\"name\": \"x\", \"body\": \"y\", \"status\": \"postmortem\"}}", 422, "postmortem")]
     [InlineData("{\"incident\": {\"name\": \"x\", \"body\": \"y\", \"component_ids\": [\"nope\"]}}", 422, "nope")]
-    [InlineData("{\"incident\": {\"name\": \"x\", \"body\": \"y\", \"scheduled_for\": \"2026-12-01T00:00:00Z\"}}", 422, "scheduled-maintenances")]
+    [InlineData("{\"incident\": {\"name\": \"x\", \"body\": \"y\", \"scheduled_for\": \"2026-12-01T00:00:00Z\"}}", 422, "scheduled_until")]
     [InlineData("{\"incident\": {\"name\": \"x\", \"body\": \"y\", \"next_update_at\": \"tomorrow\"}}", 400, "ISO 8601")]
     public async Task Bad_incident_bodies_get_a_problem_and_store_nothing(string body, int status, string mentions)
     {

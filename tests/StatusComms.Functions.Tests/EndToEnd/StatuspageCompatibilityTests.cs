@@ -73,6 +73,7 @@ public sealed class StatuspageCompatibilityTests(SharedRunner runner) : IClassFi
         Assert.Equal((string)worded["id"]!, (string)Assert.Single(first)!["id"]!);
         Assert.Equal((string)named["id"]!, (string)Assert.Single(second)!["id"]!);
         Assert.Single((await Host.GetJsonAsync(RunnerHost.Api("incidents?limit=1")))!.AsArray());
+        Assert.Contains((await Host.GetJsonAsync(RunnerHost.Api("incidents/unresolved.json")))!.AsArray(), i => (string)i!["id"]! == (string)named["id"]!);
         Assert.Equal(HttpStatusCode.BadRequest, (await Host.Client.GetAsync(RunnerHost.Api("incidents?limit=101"))).StatusCode);
     }
 
@@ -103,6 +104,58 @@ public sealed class StatuspageCompatibilityTests(SharedRunner runner) : IClassFi
 
         // A component is not a group.
         Assert.Equal(HttpStatusCode.NotFound, (await Host.Client.GetAsync(RunnerHost.Api($"component-groups/{a}"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Planned_work_posted_as_an_incident_is_a_scheduled_maintenance_listed_among_planned_incidents()
+    {
+        var dashboard = (string)(await Host.CreateComponentAsync("Reporting dashboard"))["id"]!;
+        var start = DateTimeOffset.UtcNow.AddHours(2);
+        var stamp = (DateTimeOffset t) => t.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
+        var created = await Host.Client.PostAsync(RunnerHost.Api("incidents"), RunnerHost.Json(new
+        {
+            incident = new
+            {
+                name = "Reporting dashboard upgrade",
+                status = "scheduled",
+                body = "The reporting dashboard is read-only for up to one hour while we move it to new servers. The API keeps working.",
+                scheduled_for = stamp(start),
+                scheduled_until = stamp(start.AddHours(1)),
+                scheduled_remind_prior = true,
+                scheduled_auto_in_progress = true,
+                scheduled_auto_completed = true,
+                component_ids = new[] { dashboard },
+            },
+        }));
+
+        var text = await created.Content.ReadAsStringAsync();
+        Assert.True(created.StatusCode == HttpStatusCode.Created, text);
+        var maintenance = JsonNode.Parse(text)!;
+        var id = (string)maintenance["id"]!;
+        Assert.Equal("maintenance", (string)maintenance["impact"]!);
+        Assert.Equal("scheduled", (string)maintenance["status"]!);
+        Assert.Equal(dashboard, (string)maintenance["components"]![0]!["id"]!);
+        Assert.Equal("incident.scheduled_remind_prior", created.Headers.GetValues("StatusComms-Ignored-Fields").Single());
+
+        async Task<string[]> Listed(string view) => (await Host.GetJsonAsync(RunnerHost.Api($"incidents/{view}")))!.AsArray().Select(m => (string)m!["id"]!).ToArray();
+        Assert.Contains(id, await Listed("scheduled"));
+        Assert.Contains(id, await Listed("upcoming.json"));
+        Assert.DoesNotContain(id, await Listed("active_maintenance"));
+        Assert.Equal("Reporting dashboard upgrade", (string)(await Host.GetJsonAsync(RunnerHost.Api($"incidents/{id}")))!["name"]!);
+
+        // The work starts early: the client moves it on through incidents/{id}, as it would on Statuspage.
+        var started = await Host.Client.PatchAsync(RunnerHost.Api($"incidents/{id}"), CurlForm(
+            "incident[status]=in_progress",
+            "incident[body]=The upgrade has started. The reporting dashboard is read-only until it ends, within the hour; the API keeps working."));
+        Assert.True(started.StatusCode == HttpStatusCode.OK, await started.Content.ReadAsStringAsync());
+        Assert.Equal("in_progress", (string)(await started.Content.ReadFromJsonAsync<JsonNode>())!["status"]!);
+        Assert.Contains(id, await Listed("active_maintenance"));
+        Assert.DoesNotContain(id, await Listed("upcoming"));
+
+        // An incident's stage is not a maintenance's.
+        var wrong = await Host.Client.PatchAsync(RunnerHost.Api($"incidents/{id}"), RunnerHost.Json(new { incident = new { status = "identified", body = "x" } }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class RequestBodyTests
     {
         var body = await Read("""{"incident": {"name": "API down", "status": "identified", "body": "x", "impact_override": "critical", "components": {"abc": "partial_outage"}}}""");
 
-        Assert.Equal(IncidentStatus.Identified, body.Incident.Status);
+        Assert.Equal(IncidentStatus.Identified, body.Incident.Status?.Incident);
         Assert.Equal(IncidentImpact.Critical, body.Incident.ImpactOverride);
         Assert.Equal(StatusComms.Components.ComponentStatus.PartialOutage, body.Incident.Components!["abc"]);
     }
@@ -87,7 +87,7 @@ public class RequestBodyTests
         foreach (var incident in new[] { fromForm.Incident, fromJson.Incident })
         {
             Assert.Equal("Payments failing", incident.Name);
-            Assert.Equal(IncidentStatus.Investigating, incident.Status);
+            Assert.Equal(IncidentStatus.Investigating, incident.Status?.Incident);
             Assert.Equal(IncidentImpact.Major, incident.ImpactOverride);
             Assert.Equal("Card payments fail for about 30% of customers. Next update in 30 minutes.", incident.Body);
             Assert.Equal(["cmpa", "cmpb"], incident.ComponentIds!);

@@ -25,4 +25,10 @@ public interface IIncidentStore
     /// <summary>Writes the incident's header and unsaved updates atomically, only if the stored incident
     /// still has <paramref name="expectedVersion"/>; otherwise throws <see cref="Common.ConcurrencyConflictException"/>.</summary>
     Task SaveAsync(Incident incident, string expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the incident off the page, the feeds, the API and every list, atomically and only if it still has
+    /// <paramref name="expectedVersion"/>; the stored record stays, with who deleted it and when, for the audit trail.
+    /// </summary>
+    Task DeleteAsync(Incident incident, string expectedVersion, string by, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -127,6 +127,36 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
     public Task<IncidentPreview?> PreviewReopenAsync(string id, IncidentChanges changes, CancellationToken cancellationToken)
         => ChangeAsync(id, null, Reopen(changes, enforce: false), save: false, cancellationToken);
 
+    /// <summary>
+    /// Deletes an incident as Statuspage does: it leaves the page, the feeds, the API and its subscribers' future
+    /// (no mail is sent about it); the stored record keeps it, with who deleted it and when.
+    /// </summary>
+    /// <returns>The incident as it was, or null when there is none with that id.</returns>
+    public Task<IncidentDetails?> DeleteAsync(string id, string by, string? expectedVersion, CancellationToken cancellationToken)
+        => LatestVersion.ApplyAsync(
+            expectedVersion,
+            async () =>
+            {
+                var incidentTask = incidents.GetAsync(id, cancellationToken);
+                var known = await KnownComponentsAsync(cancellationToken);
+                if (await incidentTask is not { } incident)
+                {
+                    return null;
+                }
+
+                var version = expectedVersion ?? incident.Version!;
+                if (!string.Equals(version, incident.Version, StringComparison.Ordinal))
+                {
+                    throw new ConcurrencyConflictException($"Incident {id} changed since version {version} was read. Read it again before deleting it.");
+                }
+
+                await incidents.DeleteAsync(incident, version, by, time.GetUtcNow(), cancellationToken);
+                await publish.PublishAsync();
+                return new IncidentDetails(incident, known);
+            },
+            time,
+            cancellationToken);
+
     private Action<Incident, IReadOnlyDictionary<string, Component>, DateTimeOffset> Update(IncidentChanges changes, bool enforce)
         => (incident, known, now) =>
         {

@@ -9,6 +9,12 @@ public interface ISiteArtifactStore
     /// </summary>
     Task<ArtifactWriteOutcome> WriteAsync(SiteArtifact artifact, long version, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes a published file (a deleted incident's page), unless the stored copy was rendered from a version newer
+    /// than <paramref name="version"/>. Removing a file that is not there is not an error.
+    /// </summary>
+    Task RemoveAsync(string path, long version, CancellationToken cancellationToken);
+
     /// <summary>Reads a published file, or null; for the local runner and tests.</summary>
     Task<PublishedFile?> ReadAsync(string path, CancellationToken cancellationToken);
 }

@@ -81,12 +81,18 @@ public sealed class SitePublisher(
         }
 
         var open = content.OpenIncidents.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var gone = new List<string>();
         foreach (var mark in pending.Where(p => p.Kind == PendingPageKind.Incident))
         {
             var incident = open.GetValueOrDefault(mark.Id) ?? await incidents.GetAsync(mark.Id, cancellationToken);
             if (incident is not null)
             {
                 pagesToRender[incident.Id] = incident;
+            }
+            else
+            {
+                // Deleted: its pages leave the site (the index, feeds and API files no longer list it).
+                gone.Add(mark.Id);
             }
         }
 
@@ -124,6 +130,7 @@ public sealed class SitePublisher(
         artifacts.Add(Text(Badge.Path, Badge.Svg(page.Name, content.Rollup.Indicator, content.Rollup.Description), "image/svg+xml", CachePolicy.Current));
 
         var outcomes = await Task.WhenAll(artifacts.Select(a => site.WriteAsync(a, version, cancellationToken)));
+        await Task.WhenAll(gone.SelectMany(id => new[] { SiteViewBuilder.IncidentPath(id), SiteViewBuilder.PostmortemPath(id) }).Select(path => site.RemoveAsync(path, version, cancellationToken)));
 
         // Only now is every pending page written (or superseded by a newer render): clear the marks. A mark set
         // again by a change made meanwhile has another token and survives for the next publish.

@@ -62,6 +62,30 @@ public sealed class BlobSiteArtifactStore(BlobContainerClient container) : ISite
         }
     }
 
+    public async Task RemoveAsync(string path, long version, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        var blob = container.GetBlobClient(path);
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await PropertiesAsync(blob, cancellationToken);
+            if (existing is null || VersionOf(existing.Metadata) > version)
+            {
+                return;
+            }
+
+            try
+            {
+                await blob.DeleteIfExistsAsync(conditions: new BlobRequestConditions { IfMatch = existing.ETag }, cancellationToken: cancellationToken);
+                return;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                // Rewritten between our read and our delete: look again.
+            }
+        }
+    }
+
     public async Task<PublishedFile?> ReadAsync(string path, CancellationToken cancellationToken)
     {
         await _created.Value;

@@ -7,6 +7,7 @@ namespace StatusComms.Infrastructure.Tables;
 /// the header, the new children, whether it enters or leaves its "open" index, and the rows upserted with it.
 /// </summary>
 /// <param name="ExpectedVersion">The header ETag the writer read; null when the aggregate is new.</param>
+/// <param name="Deletes">Rows removed with the change (they must exist: a missing row fails the transaction).</param>
 internal sealed record AggregateWrite(
     TableEntity Header,
     string? ExpectedVersion,
@@ -14,4 +15,5 @@ internal sealed record AggregateWrite(
     string OpenIndexKey,
     bool WasOpen,
     bool IsOpen,
-    IReadOnlyList<TableEntity> Upserts);
+    IReadOnlyList<TableEntity> Upserts,
+    IReadOnlyList<TableEntity>? Deletes = null);

@@ -109,6 +109,7 @@ public sealed class StatusTable
                 }
 
                 actions.AddRange(write.Upserts.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)));
+                actions.AddRange((write.Deletes ?? []).Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)));
                 return actions;
             },
             async () => (await GetAsync(headerKey, cancellationToken))?.ETag.ToString() is var stored

@@ -12,10 +12,15 @@ public sealed class TableIncidentStore(StatusTable table) : IIncidentStore
 {
     private const string Stale = "Someone else changed this incident since you read it. Reload it and post your update again.";
 
+    /// <summary>Set on the header of a deleted incident (with <see cref="DeletedByProperty"/>): the record stays, unserved.</summary>
+    public const string DeletedAtProperty = "DeletedAt";
+
+    public const string DeletedByProperty = "DeletedBy";
+
     public async Task<Incident?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var (header, updates) = await table.ReadAggregateAsync(RowKeys.Incident(id), RowKeys.IncidentUpdates(id), cancellationToken);
-        return header is null
+        return header is null || header.ContainsKey(DeletedAtProperty)
             ? null
             : Incident.Rehydrate(EntityMapping.ToIncidentSnapshot(header), updates.Select(r => EntityMapping.ToIncidentUpdate(id, r)), header.ETag.ToString());
     }
@@ -42,6 +47,24 @@ public sealed class TableIncidentStore(StatusTable table) : IIncidentStore
     public Task AddAsync(Incident incident, CancellationToken cancellationToken) => WriteAsync(incident, null, cancellationToken);
 
     public Task SaveAsync(Incident incident, string expectedVersion, CancellationToken cancellationToken) => WriteAsync(incident, expectedVersion, cancellationToken);
+
+    public async Task DeleteAsync(Incident incident, string expectedVersion, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var partition = table.PartitionKey;
+        var header = EntityMapping.ToHeader(partition, incident.ToSnapshot());
+        header[DeletedAtProperty] = at;
+        header[DeletedByProperty] = by;
+        var write = new AggregateWrite(
+            header,
+            expectedVersion,
+            [],
+            RowKeys.OpenIncident(incident.Id),
+            WasOpen: incident.IsOpen,
+            IsOpen: false,
+            [new(partition, RowKeys.PendingIncidentPage(incident.Id))],
+            Deletes: [new(partition, RowKeys.RecentIncident(incident.CreatedAt, incident.Id))]);
+        await table.CommitAggregateAsync(write, Stale, cancellationToken);
+    }
 
     private async Task<IReadOnlyList<IncidentDigest>> DigestsAsync(List<Azure.Data.Tables.TableEntity> rows, CancellationToken cancellationToken)
     {

@@ -159,6 +159,35 @@ public sealed class StatuspageCompatibilityTests(SharedRunner runner) : IClassFi
     }
 
     [Fact]
+    public async Task A_deleted_incident_leaves_the_page_the_feeds_and_the_API_and_its_record_stays()
+    {
+        var token = "del" + Guid.NewGuid().ToString("N")[..8];
+        var (created, _) = await Host.CreateIncidentAsync(new { name = $"Test incident {token}", body = "Posted by a monitoring test by mistake: nothing is wrong for customers.", impact_override = "minor", next_update_at = RunnerHost.Soon() });
+        var id = (string)created["id"]!;
+        Assert.Contains(token, await Host.SiteAsync("/index.html"), StringComparison.Ordinal);
+        Assert.NotNull(await Host.SiteAsync($"/incidents/{id}.html"));
+
+        var deleted = await Host.Client.DeleteAsync(RunnerHost.Api($"incidents/{id}"));
+
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.Equal(id, (string)(await deleted.Content.ReadFromJsonAsync<JsonNode>())!["id"]!);
+        Assert.Equal(HttpStatusCode.NotFound, (await Host.Client.GetAsync(RunnerHost.Api($"incidents/{id}"))).StatusCode);
+        Assert.DoesNotContain((await Host.GetJsonAsync(RunnerHost.Api("incidents")))!.AsArray(), i => (string)i!["id"]! == id);
+        Assert.DoesNotContain((await Host.GetJsonAsync(RunnerHost.Api("incidents/unresolved")))!.AsArray(), i => (string)i!["id"]! == id);
+        Assert.DoesNotContain(token, await Host.SiteAsync("/index.html"), StringComparison.Ordinal);
+        Assert.DoesNotContain(token, await Host.SiteAsync("/history.atom"), StringComparison.Ordinal);
+        Assert.DoesNotContain(token, await Host.SiteAsync("/api/v2/summary.json"), StringComparison.Ordinal);
+        Assert.Null(await Host.SiteAsync($"/incidents/{id}.html"));
+        Assert.Equal(HttpStatusCode.NotFound, (await Host.Client.DeleteAsync(RunnerHost.Api($"incidents/{id}"))).StatusCode);
+
+        // The record of what was posted stays, with who deleted it and when.
+        var table = (Azure.Data.Tables.TableServiceClient)Host.Services.GetService(typeof(Azure.Data.Tables.TableServiceClient))!;
+        var header = Assert.Single(table.GetTableClient(Host.SiteContainer).Query<Azure.Data.Tables.TableEntity>(e => e.RowKey == $"inc|{id}"));
+        Assert.Equal("api", header.GetString(StatusComms.Infrastructure.Tables.TableIncidentStore.DeletedByProperty));
+        Assert.NotNull(header.GetDateTimeOffset(StatusComms.Infrastructure.Tables.TableIncidentStore.DeletedAtProperty));
+    }
+
+    [Fact]
     public async Task Collection_and_item_routes_take_the_json_suffix()
     {
         var component = await Host.CreateComponentAsync("Search");

@@ -30,6 +30,28 @@ public sealed class TableIncidentStoreTests : TableStoreFixture
     }
 
     [Fact]
+    public async Task A_deleted_incident_leaves_every_read_in_one_transaction_and_a_stale_delete_is_refused()
+    {
+        var open = NewIncident("Webhooks delayed");
+        var other = NewIncident("Search slow");
+        await Incidents.AddAsync(open, CancellationToken.None);
+        await Incidents.AddAsync(other, CancellationToken.None);
+        var stale = open.Version!;
+        open.Rename("Webhooks delayed for all customers", Now.AddMinutes(1));
+        await Incidents.SaveAsync(open, stale, CancellationToken.None);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Incidents.DeleteAsync(open, stale, "api", Now.AddMinutes(2), CancellationToken.None));
+        Assert.NotNull(await Incidents.GetAsync(open.Id, CancellationToken.None));
+
+        await Incidents.DeleteAsync(open, open.Version!, "Ada", Now.AddMinutes(2), CancellationToken.None);
+
+        Assert.Null(await Incidents.GetAsync(open.Id, CancellationToken.None));
+        Assert.Equal([other.Id], (await Incidents.ListOpenAsync(CancellationToken.None)).Select(i => i.Id));
+        Assert.Equal([other.Id], (await Incidents.ListRecentAsync(0, 10, CancellationToken.None)).Select(i => i.Id));
+        Assert.Equal([other.Id], (await Incidents.ListRecentDigestsAsync(10, CancellationToken.None)).Select(i => i.Id));
+    }
+
+    [Fact]
     public async Task Two_writers_with_the_same_version_exactly_one_wins_and_nothing_is_lost()
     {
         var incident = NewIncident("Webhooks delayed");

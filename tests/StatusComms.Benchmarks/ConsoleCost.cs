@@ -237,7 +237,7 @@ internal static partial class ConsoleCost
         foreach (var body in bodies)
         {
             var incident = (await incidents.GetAsync(id, CancellationToken.None))!;
-            incident.PostUpdate(new UpdateRequest { Status = IncidentStatus.Identified, Body = body, Author = "bench", NextUpdateAt = time.GetUtcNow().AddMinutes(30) }, known, time.GetUtcNow());
+            incident.PostUpdate(new IncidentCommand { Status = IncidentStatus.Identified, Body = body, Author = "bench", NextUpdateAt = time.GetUtcNow().AddMinutes(30) }, known, time.GetUtcNow());
             await incidents.SaveAsync(incident, incident.Version!, CancellationToken.None);
         }
 

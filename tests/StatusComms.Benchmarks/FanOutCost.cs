@@ -60,7 +60,7 @@ public static class FanOutCost
             var incidents = new TableIncidentStore(page);
             var api = new Component { Id = "api", Name = "API", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
             await components.AddAsync(api, CancellationToken.None);
-            var incident = Incident.Open(StatusComms.Common.Ids.NewId(), "API errors", new UpdateRequest { Status = IncidentStatus.Investigating, Body = "About 30% of API calls fail with error 503. Retrying works.", Components = new Dictionary<string, ComponentStatus> { ["api"] = ComponentStatus.PartialOutage }, NextUpdateAt = DateTimeOffset.UtcNow.AddMinutes(30), Author = "bench" }, null, null, new Dictionary<string, Component> { ["api"] = api }, DateTimeOffset.UtcNow);
+            var incident = Incident.Open(StatusComms.Common.Ids.NewId(), "API errors", new IncidentCommand { Status = IncidentStatus.Investigating, Body = "About 30% of API calls fail with error 503. Retrying works.", Components = new Dictionary<string, ComponentStatus> { ["api"] = ComponentStatus.PartialOutage }, NextUpdateAt = DateTimeOffset.UtcNow.AddMinutes(30), Author = "bench" }, null, null, new Dictionary<string, Component> { ["api"] = api }, DateTimeOffset.UtcNow);
             await incidents.AddAsync(incident, CancellationToken.None);
             var notification = new NotificationRef(NotificationKind.Incident, incident.Id, incident.Updates[0].Id);
 

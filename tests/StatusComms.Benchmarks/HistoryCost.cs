@@ -62,7 +62,7 @@ public static class HistoryCost
             for (var i = 0; i < publishes + 5; i++)
             {
                 var incident = (await incidents.GetAsync(open[i % open.Count].Id, CancellationToken.None))!;
-                incident.PostUpdate(new UpdateRequest { Body = $"Update {i}: error rates are falling; next update in 30 minutes.", Author = "bench", NextUpdateAt = time.GetUtcNow().AddMinutes(30) }, known, time.GetUtcNow());
+                incident.PostUpdate(new IncidentCommand { Body = $"Update {i}: error rates are falling; next update in 30 minutes.", Author = "bench", NextUpdateAt = time.GetUtcNow().AddMinutes(30) }, known, time.GetUtcNow());
                 await incidents.SaveAsync(incident, incident.Version!, CancellationToken.None);
 
                 counter.Reset();

@@ -117,7 +117,7 @@ try
     for (var i = 0; i < iterations + 20; i++)
     {
         var incident = (await incidents.GetAsync(open[i % open.Length].Id, CancellationToken.None))!;
-        incident.PostUpdate(new UpdateRequest { Body = $"Update {i}: error rates are falling; next update in 30 minutes.", Author = "bench", NextUpdateAt = time.GetUtcNow().AddMinutes(30) }, known, time.GetUtcNow());
+        incident.PostUpdate(new IncidentCommand { Body = $"Update {i}: error rates are falling; next update in 30 minutes.", Author = "bench", NextUpdateAt = time.GetUtcNow().AddMinutes(30) }, known, time.GetUtcNow());
         await incidents.SaveAsync(incident, incident.Version!, CancellationToken.None);
         var report = await publisher.PublishAsync(everything: false, CancellationToken.None);
         if (i >= 20)

@@ -26,7 +26,7 @@ public static class Scenario
         {
             var at = now - (age?.Invoke(i) ?? TimeSpan.FromHours(6 * (i + 1)));
             var incident = Incident.Open(Ids.NewId(), $"Past incident {i}", Update($"Errors on {leaves[i % leaves.Length].Name}.", leaves[i % leaves.Length].Id), null, null, known, at);
-            incident.PostUpdate(new UpdateRequest { Status = IncidentStatus.Resolved, Body = "Resolved. We're sorry for the disruption.", Author = "bench" }, known, at.AddMinutes(45));
+            incident.PostUpdate(new IncidentCommand { Status = IncidentStatus.Resolved, Body = "Resolved. We're sorry for the disruption.", Author = "bench" }, known, at.AddMinutes(45));
             await incidents.AddAsync(incident, token);
         });
 
@@ -81,7 +81,7 @@ public static class Scenario
         return [.. groups, .. members];
     }
 
-    private static UpdateRequest Update(string body, string componentId)
+    private static IncidentCommand Update(string body, string componentId)
         => new()
         {
             Status = IncidentStatus.Investigating,

@@ -24,7 +24,7 @@ internal static class Given
     public static IReadOnlyDictionary<string, Component> Components(params Component[] components)
         => components.ToDictionary(c => c.Id);
 
-    public static UpdateRequest Update(string body, IncidentStatus? status = null, Dictionary<string, ComponentStatus>? components = null, DateTimeOffset? nextUpdateAt = null)
+    public static IncidentCommand Update(string body, IncidentStatus? status = null, Dictionary<string, ComponentStatus>? components = null, DateTimeOffset? nextUpdateAt = null)
         => new()
         {
             Status = status,

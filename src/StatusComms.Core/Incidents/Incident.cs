@@ -67,7 +67,7 @@ public sealed class Incident
     public static Incident Open(
         string id,
         string name,
-        UpdateRequest first,
+        IncidentCommand first,
         IncidentImpact? impactOverride,
         DateTimeOffset? startedAt,
         IReadOnlyDictionary<string, Component> knownComponents,
@@ -96,7 +96,7 @@ public sealed class Incident
     }
 
     /// <summary>Posts an update: a message, optionally with a new stage and component statuses.</summary>
-    public IncidentUpdate PostUpdate(UpdateRequest request, IReadOnlyDictionary<string, Component> knownComponents, DateTimeOffset now)
+    public IncidentUpdate PostUpdate(IncidentCommand request, IReadOnlyDictionary<string, Component> knownComponents, DateTimeOffset now)
     {
         var next = request.Status ?? Status;
         switch (Status)
@@ -113,7 +113,7 @@ public sealed class Incident
     }
 
     /// <summary>Reopens a resolved incident, as an explicit act, when the problem comes back.</summary>
-    public IncidentUpdate Reopen(UpdateRequest request, IReadOnlyDictionary<string, Component> knownComponents, DateTimeOffset now)
+    public IncidentUpdate Reopen(IncidentCommand request, IReadOnlyDictionary<string, Component> knownComponents, DateTimeOffset now)
     {
         if (Status != IncidentStatus.Resolved)
         {
@@ -138,7 +138,7 @@ public sealed class Incident
     /// takes the corrected summary without a new update.
     /// </summary>
     /// <returns>The update posted, or null for a correction.</returns>
-    public IncidentUpdate? PublishPostmortem(string summary, UpdateRequest announcement, IReadOnlyDictionary<string, Component> knownComponents, DateTimeOffset now)
+    public IncidentUpdate? PublishPostmortem(string summary, IncidentCommand announcement, IReadOnlyDictionary<string, Component> knownComponents, DateTimeOffset now)
     {
         if (Status is not (IncidentStatus.Resolved or IncidentStatus.Postmortem))
         {
@@ -228,7 +228,7 @@ public sealed class Incident
         Version = version;
     }
 
-    private IncidentUpdate Append(UpdateRequest request, IReadOnlyDictionary<string, Component> knownComponents, DateTimeOffset now)
+    private IncidentUpdate Append(IncidentCommand request, IReadOnlyDictionary<string, Component> knownComponents, DateTimeOffset now)
     {
         var status = request.Status!.Value;
         if (string.IsNullOrWhiteSpace(request.Body))
@@ -260,6 +260,22 @@ public sealed class Incident
             {
                 changes.Add(new ComponentChange(componentId, component.Name, oldStatus, newStatus));
             }
+        }
+
+        // Named as affected without a status: they join at the status they have now, which changes nothing.
+        foreach (var componentId in request.ComponentIds.Where(id => !request.Components.ContainsKey(id) && !_components.ContainsKey(id)))
+        {
+            if (!knownComponents.TryGetValue(componentId, out var component))
+            {
+                throw new DomainRuleException($"There is no component with id '{componentId}'.");
+            }
+
+            if (component.IsGroup)
+            {
+                throw new DomainRuleException($"'{component.Name}' is a group; name the components in it.");
+            }
+
+            _components[componentId] = component.Status;
         }
 
         Status = status;

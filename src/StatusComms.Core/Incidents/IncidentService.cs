@@ -74,7 +74,7 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
             || (digest.PostmortemBody?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false)
             || digest.Updates.Any(u => u.Body.Contains(text, StringComparison.OrdinalIgnoreCase));
 
-    public async Task<IncidentDetails> CreateAsync(NewIncident draft, CancellationToken cancellationToken)
+    public async Task<IncidentDetails> CreateAsync(IncidentCommand draft, CancellationToken cancellationToken)
     {
         var known = await KnownComponentsAsync(cancellationToken);
         var incident = Open(draft, known, time.GetUtcNow(), enforce: true);
@@ -87,44 +87,35 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
     /// What opening this incident would publish, without opening it: the incident as it would stand and what the
     /// candor check says of its first update (errors are reported, not thrown). The console previews drafts this way.
     /// </summary>
-    public async Task<IncidentPreview> PreviewCreateAsync(NewIncident draft, CancellationToken cancellationToken)
+    public async Task<IncidentPreview> PreviewCreateAsync(IncidentCommand draft, CancellationToken cancellationToken)
     {
         var known = await KnownComponentsAsync(cancellationToken);
         return IncidentPreview.Of(Open(draft, known, time.GetUtcNow(), enforce: false), known);
     }
 
-    private Incident Open(NewIncident draft, IReadOnlyDictionary<string, Component> known, DateTimeOffset now, bool enforce)
+    private Incident Open(IncidentCommand draft, IReadOnlyDictionary<string, Component> known, DateTimeOffset now, bool enforce)
     {
-        var first = new UpdateRequest
-        {
-            Status = draft.Status,
-            Body = draft.Body,
-            Components = WithUnchanged(draft.Components, draft.ComponentIds, known),
-            NextUpdateAt = draft.NextUpdateAt,
-            DeliverNotifications = draft.DeliverNotifications,
-            Author = draft.Author,
-        };
-        var incident = Incident.Open(Ids.NewId(), draft.Name?.Trim()!, first, draft.ImpactOverride, draft.StartedAt, known, now);
+        var incident = Incident.Open(Ids.NewId(), draft.Name?.Trim()!, draft, draft.ImpactOverride, draft.StartedAt, known, now);
         Review(incident, known, draft.CandorOverrideReason, now, enforce);
         return incident;
     }
 
     /// <param name="expectedVersion">The version the caller read (HTTP If-Match); the store's current one when null.</param>
     /// <returns>The changed incident, or null when there is none with that id.</returns>
-    public async Task<IncidentDetails?> UpdateAsync(string id, IncidentChanges changes, string? expectedVersion, CancellationToken cancellationToken)
+    public async Task<IncidentDetails?> UpdateAsync(string id, IncidentCommand changes, string? expectedVersion, CancellationToken cancellationToken)
         => (await ChangeAsync(id, expectedVersion, Update(changes, enforce: true), save: true, cancellationToken))?.Details;
 
     /// <summary>What this change would publish, applied to the incident as stored now, without saving it.</summary>
     /// <returns>The preview, or null when there is no incident with that id.</returns>
-    public Task<IncidentPreview?> PreviewUpdateAsync(string id, IncidentChanges changes, CancellationToken cancellationToken)
+    public Task<IncidentPreview?> PreviewUpdateAsync(string id, IncidentCommand changes, CancellationToken cancellationToken)
         => ChangeAsync(id, null, Update(changes, enforce: false), save: false, cancellationToken);
 
     /// <summary>Reopens a resolved incident with an update saying the problem is back.</summary>
-    public async Task<IncidentDetails?> ReopenAsync(string id, IncidentChanges changes, string? expectedVersion, CancellationToken cancellationToken)
+    public async Task<IncidentDetails?> ReopenAsync(string id, IncidentCommand changes, string? expectedVersion, CancellationToken cancellationToken)
         => (await ChangeAsync(id, expectedVersion, Reopen(changes, enforce: true), save: true, cancellationToken))?.Details;
 
     /// <summary>What reopening would publish, without reopening.</summary>
-    public Task<IncidentPreview?> PreviewReopenAsync(string id, IncidentChanges changes, CancellationToken cancellationToken)
+    public Task<IncidentPreview?> PreviewReopenAsync(string id, IncidentCommand changes, CancellationToken cancellationToken)
         => ChangeAsync(id, null, Reopen(changes, enforce: false), save: false, cancellationToken);
 
     /// <summary>
@@ -157,7 +148,7 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
             time,
             cancellationToken);
 
-    private Action<Incident, IReadOnlyDictionary<string, Component>, DateTimeOffset> Update(IncidentChanges changes, bool enforce)
+    private Action<Incident, IReadOnlyDictionary<string, Component>, DateTimeOffset> Update(IncidentCommand changes, bool enforce)
         => (incident, known, now) =>
         {
             if (changes.Name is null && changes.ImpactOverride is null && !changes.PostsUpdate)
@@ -177,15 +168,15 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
 
             if (changes.PostsUpdate)
             {
-                incident.PostUpdate(ToRequest(changes, incident, known), known, now);
+                incident.PostUpdate(changes, known, now);
                 Review(incident, known, changes.CandorOverrideReason, now, enforce);
             }
         };
 
-    private Action<Incident, IReadOnlyDictionary<string, Component>, DateTimeOffset> Reopen(IncidentChanges changes, bool enforce)
+    private Action<Incident, IReadOnlyDictionary<string, Component>, DateTimeOffset> Reopen(IncidentCommand changes, bool enforce)
         => (incident, known, now) =>
         {
-            incident.Reopen(ToRequest(changes, incident, known), known, now);
+            incident.Reopen(changes, known, now);
             Review(incident, known, changes.CandorOverrideReason, now, enforce);
         };
 
@@ -259,37 +250,6 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
         {
             incident.PromiseNextUpdate(update.Id, promise.At);
         }
-    }
-
-    private static UpdateRequest ToRequest(IncidentChanges changes, Incident incident, IReadOnlyDictionary<string, Component> known)
-        => new()
-        {
-            Status = changes.Status,
-            Body = changes.Body,
-            Components = WithUnchanged(changes.Components, changes.ComponentIds.Where(id => !incident.Components.ContainsKey(id)), known),
-            NextUpdateAt = changes.NextUpdateAt,
-            DeliverNotifications = changes.DeliverNotifications,
-            Author = changes.Author,
-        };
-
-    /// <summary>Adds components named as affected without a status, at the status they have now.</summary>
-    private static Dictionary<string, ComponentStatus> WithUnchanged(
-        IReadOnlyDictionary<string, ComponentStatus> statuses,
-        IEnumerable<string> ids,
-        IReadOnlyDictionary<string, Component> known)
-    {
-        var merged = new Dictionary<string, ComponentStatus>(statuses, StringComparer.Ordinal);
-        foreach (var id in ids)
-        {
-            if (!merged.ContainsKey(id))
-            {
-                merged[id] = known.TryGetValue(id, out var component)
-                    ? component.Status
-                    : throw new DomainRuleException($"There is no component with id '{id}'.");
-            }
-        }
-
-        return merged;
     }
 
     private async Task<IReadOnlyDictionary<string, Component>> KnownComponentsAsync(CancellationToken cancellationToken)

@@ -139,7 +139,7 @@ public sealed class PostmortemService(
         var incident = details.Incident;
         var known = (await components.ListAsync(cancellationToken)).ToDictionary(c => c.Id, StringComparer.Ordinal);
         var link = page.Url + SiteViewBuilder.PostmortemHref(incident.Id);
-        var announcement = new UpdateRequest
+        var announcement = new IncidentCommand
         {
             Body = $"{details.Summary.WhatHappened}\n\nOur postmortem says who was affected and for how long, why it happened, and what we are changing: {link}",
             Author = by,

@@ -289,34 +289,23 @@ public sealed class Compose(IncidentService incidents, ComponentService componen
     private async Task<IncidentPreview> PreviewAsync(Mode mode, Incident? incident, ComposeForm form, string author, CancellationToken cancellationToken)
         => mode switch
         {
-            Mode.New => await incidents.PreviewCreateAsync(NewIncident(form, author), cancellationToken),
-            Mode.Reopen => await incidents.PreviewReopenAsync(incident!.Id, Changes(form, author), cancellationToken) ?? throw new DomainRuleException("The incident is gone."),
-            _ => await incidents.PreviewUpdateAsync(incident!.Id, Changes(form, author), cancellationToken) ?? throw new DomainRuleException("The incident is gone."),
+            Mode.New => await incidents.PreviewCreateAsync(Command(form, author, opening: true), cancellationToken),
+            Mode.Reopen => await incidents.PreviewReopenAsync(incident!.Id, Command(form, author, opening: false), cancellationToken) ?? throw new DomainRuleException("The incident is gone."),
+            _ => await incidents.PreviewUpdateAsync(incident!.Id, Command(form, author, opening: false), cancellationToken) ?? throw new DomainRuleException("The incident is gone."),
         };
 
     private async Task<string> PostAsync(Mode mode, Incident? incident, ComposeForm form, string author, CancellationToken cancellationToken)
         => mode switch
         {
-            Mode.New => (await incidents.CreateAsync(NewIncident(form, author), cancellationToken)).Incident.Id,
-            Mode.Reopen => (await incidents.ReopenAsync(incident!.Id, Changes(form, author), form.Version, cancellationToken))?.Incident.Id ?? throw new DomainRuleException("The incident is gone."),
-            _ => (await incidents.UpdateAsync(incident!.Id, Changes(form, author), form.Version, cancellationToken))?.Incident.Id ?? throw new DomainRuleException("The incident is gone."),
+            Mode.New => (await incidents.CreateAsync(Command(form, author, opening: true), cancellationToken)).Incident.Id,
+            Mode.Reopen => (await incidents.ReopenAsync(incident!.Id, Command(form, author, opening: false), form.Version, cancellationToken))?.Incident.Id ?? throw new DomainRuleException("The incident is gone."),
+            _ => (await incidents.UpdateAsync(incident!.Id, Command(form, author, opening: false), form.Version, cancellationToken))?.Incident.Id ?? throw new DomainRuleException("The incident is gone."),
         };
 
-    private static NewIncident NewIncident(ComposeForm form, string author) => new()
+    /// <summary>The incident command the form asks for; the name is read only when opening.</summary>
+    private static IncidentCommand Command(ComposeForm form, string author, bool opening) => new()
     {
-        Name = form.Name,
-        Status = form.Stage,
-        Body = form.Body,
-        ImpactOverride = form.Impact,
-        Components = form.ComponentStatuses,
-        NextUpdateAt = form.NextUpdateAt,
-        DeliverNotifications = form.Deliver,
-        Author = author,
-        CandorOverrideReason = form.OverrideReason,
-    };
-
-    private static IncidentChanges Changes(ComposeForm form, string author) => new()
-    {
+        Name = opening ? form.Name : null,
         Status = form.Stage,
         Body = form.Body,
         ImpactOverride = form.Impact,

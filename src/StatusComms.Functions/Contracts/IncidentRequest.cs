@@ -101,39 +101,22 @@ public sealed record IncidentFields
         return new MaintenanceChanges { Status = MaintenanceStage, ScheduledUntil = ScheduledUntil, Body = Body ?? string.Empty, Author = Caller.NameOf(request), CandorOverrideReason = CandorOverrideReason };
     }
 
-    public NewIncident ToNewIncident(HttpRequest request)
+    /// <summary>The command these fields ask for: opening an incident, or (<paramref name="opening"/> false) changing one.</summary>
+    public IncidentCommand ToCommand(HttpRequest request, bool opening)
     {
         RefuseMaintenance();
-        return new NewIncident
-        {
-            Name = Name ?? string.Empty,
-            Status = Stage,
-            Body = Body ?? string.Empty,
-            ImpactOverride = ImpactOverride,
-            StartedAt = StartedAt,
-            ComponentIds = ComponentIds ?? [],
-            Components = Components ?? [],
-            NextUpdateAt = NextUpdateAt,
-            DeliverNotifications = DeliverNotifications ?? true,
-            Author = Caller.NameOf(request),
-            CandorOverrideReason = CandorOverrideReason,
-        };
-    }
-
-    public IncidentChanges ToChanges(HttpRequest request)
-    {
-        RefuseMaintenance();
-        if (StartedAt is not null)
+        if (!opening && StartedAt is not null)
         {
             throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Field not changeable", "started_at is set when an incident is opened and cannot be changed afterwards.");
         }
 
-        return new IncidentChanges
+        return new IncidentCommand
         {
-            Name = Name,
+            Name = opening ? Name ?? string.Empty : Name,
             Status = Stage,
-            Body = Body,
+            Body = opening ? Body ?? string.Empty : Body,
             ImpactOverride = ImpactOverride,
+            StartedAt = StartedAt,
             ComponentIds = ComponentIds ?? [],
             Components = Components ?? [],
             NextUpdateAt = NextUpdateAt,

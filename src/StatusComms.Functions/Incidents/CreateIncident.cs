@@ -21,7 +21,7 @@ public sealed class CreateIncident(IncidentService incidents, MaintenanceService
             return ApiResults.Versioned(request, MaintenanceJson.From(planned, page.Id, page.Url, time.GetUtcNow()), planned.Maintenance.Version, StatusCodes.Status201Created);
         }
 
-        var details = await incidents.CreateAsync(body.Incident.ToNewIncident(request), cancellationToken);
+        var details = await incidents.CreateAsync(body.Incident.ToCommand(request, opening: true), cancellationToken);
         return ApiResults.Versioned(request, IncidentJson.From(details, page.Id, page.Url), details.Incident.Version, StatusCodes.Status201Created);
     }
 }

@@ -15,7 +15,7 @@ public sealed class ReopenIncident(IncidentService incidents, PageSettings page)
         CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadAsync<IncidentRequest>(request, cancellationToken);
-        var details = await incidents.ReopenAsync(incidentId, body.Incident.ToChanges(request), ApiResults.IfMatch(request), cancellationToken);
+        var details = await incidents.ReopenAsync(incidentId, body.Incident.ToCommand(request, opening: false), ApiResults.IfMatch(request), cancellationToken);
         return details is null
             ? Problems.NotFound("incident", incidentId, request.HttpContext)
             : ApiResults.Versioned(request, IncidentJson.From(details, page.Id, page.Url), details.Incident.Version);

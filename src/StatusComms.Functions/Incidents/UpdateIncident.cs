@@ -25,7 +25,7 @@ public sealed class UpdateIncident(IncidentService incidents, MaintenanceService
                 : ApiResults.Versioned(request, MaintenanceJson.From(planned, page.Id, page.Url, time.GetUtcNow()), planned.Maintenance.Version);
         }
 
-        var details = await incidents.UpdateAsync(incidentId, body.Incident.ToChanges(request), ApiResults.IfMatch(request), cancellationToken);
+        var details = await incidents.UpdateAsync(incidentId, body.Incident.ToCommand(request, opening: false), ApiResults.IfMatch(request), cancellationToken);
         return details is null
             ? Problems.NotFound("incident", incidentId, request.HttpContext)
             : ApiResults.Versioned(request, IncidentJson.From(details, page.Id, page.Url), details.Incident.Version);

@@ -148,14 +148,14 @@ public class MessageLibraryTests(ITestOutputHelper output)
         var incident = Incident.Open(
             "inc1",
             "API and Dashboard unavailable in the EU region",
-            new UpdateRequest { Status = IncidentStatus.Investigating, Body = "first", Components = new Dictionary<string, ComponentStatus> { ["api"] = ComponentStatus.MajorOutage, ["dash"] = ComponentStatus.MajorOutage }, Author = "lead" },
+            new IncidentCommand { Status = IncidentStatus.Investigating, Body = "first", Components = new Dictionary<string, ComponentStatus> { ["api"] = ComponentStatus.MajorOutage, ["dash"] = ComponentStatus.MajorOutage }, Author = "lead" },
             null,
             null,
             known,
             Started);
         if (templateId.EndsWith("/resolved", StringComparison.Ordinal) || templateId.EndsWith("/postmortem", StringComparison.Ordinal))
         {
-            incident.PostUpdate(new UpdateRequest { Status = IncidentStatus.Resolved, Body = "resolved", Author = "lead" }, known, Started.AddMinutes(52));
+            incident.PostUpdate(new IncidentCommand { Status = IncidentStatus.Resolved, Body = "resolved", Author = "lead" }, known, Started.AddMinutes(52));
         }
 
         // The library reads incidents and components through its ports only in the by-id overload; isolate them.

@@ -88,7 +88,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         var incident = Incident.Open(
             StatusComms.Common.Ids.NewId(),
             "API errors <for> \"EU\" customers",
-            new UpdateRequest { Status = IncidentStatus.Investigating, Body = "About 30% of API calls fail with error 503.\nRetrying works.", Components = new Dictionary<string, ComponentStatus> { ["api"] = ComponentStatus.PartialOutage }, NextUpdateAt = at.AddMinutes(30), Author = "lead", DeliverNotifications = deliver },
+            new IncidentCommand { Status = IncidentStatus.Investigating, Body = "About 30% of API calls fail with error 503.\nRetrying works.", Components = new Dictionary<string, ComponentStatus> { ["api"] = ComponentStatus.PartialOutage }, NextUpdateAt = at.AddMinutes(30), Author = "lead", DeliverNotifications = deliver },
             null,
             null,
             known,

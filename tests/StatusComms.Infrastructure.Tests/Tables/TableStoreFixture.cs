@@ -37,7 +37,7 @@ public abstract class TableStoreFixture : IAsyncLifetime
         UpdatedAt = Now,
     };
 
-    protected static UpdateRequest Update(string body, IncidentStatus? status = null, Dictionary<string, ComponentStatus>? components = null, DateTimeOffset? next = null)
+    protected static IncidentCommand Update(string body, IncidentStatus? status = null, Dictionary<string, ComponentStatus>? components = null, DateTimeOffset? next = null)
         => new() { Status = status, Body = body, Components = components ?? [], NextUpdateAt = next, Author = "lead" };
 
     protected static Incident NewIncident(string name, IReadOnlyDictionary<string, Component>? known = null, Dictionary<string, ComponentStatus>? components = null, DateTimeOffset? at = null)

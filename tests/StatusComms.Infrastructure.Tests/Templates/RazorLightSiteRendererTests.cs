@@ -48,7 +48,7 @@ public sealed class RazorLightSiteRendererTests
     {
         var content = Content();
         var incident = content.OpenIncidents[0];
-        incident.PostUpdate(new UpdateRequest { Status = IncidentStatus.Identified, Body = "Second: a bad config push.", Author = "lead" }, content.Components.ToDictionary(c => c.Id), Now.AddMinutes(10));
+        incident.PostUpdate(new IncidentCommand { Status = IncidentStatus.Identified, Body = "Second: a bad config push.", Author = "lead" }, content.Components.ToDictionary(c => c.Id), Now.AddMinutes(10));
 
         var html = await Renderer.RenderAsync(SiteTemplate.Incident, SiteViewBuilder.IncidentPage(content, incident, new SiteAssets("/assets/site.css")), CancellationToken.None);
 
@@ -125,7 +125,7 @@ public sealed class RazorLightSiteRendererTests
         var incident = Incident.Open(
             "inc1",
             "Payments down " + Evil,
-            new UpdateRequest { Status = IncidentStatus.Investigating, Body = "First words " + Evil, Components = new Dictionary<string, ComponentStatus> { ["api"] = ComponentStatus.MajorOutage }, NextUpdateAt = Now.AddMinutes(30), Author = "lead" },
+            new IncidentCommand { Status = IncidentStatus.Investigating, Body = "First words " + Evil, Components = new Dictionary<string, ComponentStatus> { ["api"] = ComponentStatus.MajorOutage }, NextUpdateAt = Now.AddMinutes(30), Author = "lead" },
             null,
             null,
             known,

@@ -12,6 +12,22 @@ public class IncidentLifecycleTests
         Given.Component("platform", "Platform", isGroup: true));
 
     [Fact]
+    public void Components_named_without_a_status_join_at_the_status_they_have_and_change_nothing()
+    {
+        var known = Given.Components(Given.Component("api", "API", ComponentStatus.DegradedPerformance), Given.Component("eu", "Europe"), Given.Component("platform", "Platform", isGroup: true));
+        var incident = Incident.Open("inc1", "API slow", Given.Update("The API answers in 5-10 seconds for all customers.") with { ComponentIds = ["api"], Components = new Dictionary<string, ComponentStatus> { ["eu"] = ComponentStatus.MajorOutage } }, null, null, known, Given.Now);
+
+        Assert.Equal(ComponentStatus.DegradedPerformance, incident.Components["api"]);
+        Assert.Equal(["eu"], incident.Updates[0].ComponentChanges.Select(c => c.ComponentId));
+
+        // Already affected: naming it again keeps the status the incident gave it.
+        incident.PostUpdate(Given.Update("Still slow; we are adding capacity.") with { ComponentIds = ["eu"] }, known, Given.Now.AddMinutes(5));
+        Assert.Equal(ComponentStatus.MajorOutage, incident.Components["eu"]);
+        Assert.Throws<DomainRuleException>(() => incident.PostUpdate(Given.Update("x") with { ComponentIds = ["nope"] }, known, Given.Now.AddMinutes(6)));
+        Assert.Throws<DomainRuleException>(() => incident.PostUpdate(Given.Update("x") with { ComponentIds = ["platform"] }, known, Given.Now.AddMinutes(6)));
+    }
+
+    [Fact]
     public void Opening_an_incident_records_its_first_update_and_timestamps()
     {
         var incident = Given.OpenIncident(Known, new() { ["api"] = ComponentStatus.MajorOutage });

@@ -102,17 +102,7 @@ public sealed class ComponentService(
             throw new ConcurrencyConflictException("Someone else changed this component since you read it. Reload it and apply your change again.");
         }
 
-        if (changes.Name is not null)
-        {
-            Component.ValidateName(changes.Name);
-            component.Name = changes.Name.Trim();
-        }
-
-        if (changes.Description is not null)
-        {
-            Component.ValidateDescription(changes.Description);
-            component.Description = changes.Description;
-        }
+        Rename(component, changes.Name, changes.Description);
 
         if (changes.GroupId is not null)
         {
@@ -210,17 +200,7 @@ public sealed class ComponentService(
             }
         }
 
-        if (changes.Name is not null)
-        {
-            Component.ValidateName(changes.Name);
-            group.Name = changes.Name.Trim();
-        }
-
-        if (changes.Description is not null)
-        {
-            Component.ValidateDescription(changes.Description);
-            group.Description = changes.Description;
-        }
+        Rename(group, changes.Name, changes.Description);
 
         // The group is written first, on the version read: a concurrent change to it fails here, before any member moved.
         group.UpdatedAt = now;
@@ -256,6 +236,22 @@ public sealed class ComponentService(
         await store.DeleteAsync(group, cancellationToken);
         await publish.PublishAsync();
         return true;
+    }
+
+    /// <summary>A new name or description, each checked, for a component or a group; null leaves it as it is.</summary>
+    private static void Rename(Component component, string? name, string? description)
+    {
+        if (name is not null)
+        {
+            Component.ValidateName(name);
+            component.Name = name.Trim();
+        }
+
+        if (description is not null)
+        {
+            Component.ValidateDescription(description);
+            component.Description = description;
+        }
     }
 
     private static Component[] Members(IEnumerable<Component> all, string groupId)

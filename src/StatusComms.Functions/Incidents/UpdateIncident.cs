@@ -17,17 +17,23 @@ public sealed class UpdateIncident(IncidentService incidents, MaintenanceService
         CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadAsync<IncidentRequest>(request, cancellationToken);
-        if (await maintenances.GetAsync(incidentId, cancellationToken) is not null)
+        var fields = body.Incident;
+        if (!fields.IsMaintenance
+            && await incidents.UpdateAsync(incidentId, fields.ToCommand(request, opening: false), ApiResults.IfMatch(request), cancellationToken) is { } details)
         {
-            var planned = await maintenances.UpdateAsync(incidentId, body.Incident.ToMaintenanceChanges(request), ApiResults.IfMatch(request), cancellationToken);
-            return planned is null
-                ? Problems.NotFound("incident", incidentId, request.HttpContext)
-                : ApiResults.Versioned(request, MaintenanceJson.From(planned, page.Id, page.Url, time.GetUtcNow()), planned.Maintenance.Version);
+            return ApiResults.Versioned(request, IncidentJson.From(details, page.Id, page.Url), details.Incident.Version);
         }
 
-        var details = await incidents.UpdateAsync(incidentId, body.Incident.ToCommand(request, opening: false), ApiResults.IfMatch(request), cancellationToken);
-        return details is null
-            ? Problems.NotFound("incident", incidentId, request.HttpContext)
-            : ApiResults.Versioned(request, IncidentJson.From(details, page.Id, page.Url), details.Incident.Version);
+        // Not an incident, or planned-work fields: perhaps a maintenance's id, looked for only now, so that an
+        // incident's update pays nothing for it.
+        if (await maintenances.GetAsync(incidentId, cancellationToken) is not null
+            && await maintenances.UpdateAsync(incidentId, fields.ToMaintenanceChanges(request), ApiResults.IfMatch(request), cancellationToken) is { } planned)
+        {
+            return ApiResults.Versioned(request, MaintenanceJson.From(planned, page.Id, page.Url, time.GetUtcNow()), planned.Maintenance.Version);
+        }
+
+        return fields.IsMaintenance && await incidents.GetAsync(incidentId, cancellationToken) is not null
+            ? throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Not planned work", "This is an incident: a maintenance status or window applies only to scheduled maintenances.")
+            : Problems.NotFound("incident", incidentId, request.HttpContext);
     }
 }

@@ -153,9 +153,14 @@ public sealed class StatuspageCompatibilityTests(SharedRunner runner) : IClassFi
         Assert.Contains(id, await Listed("active_maintenance"));
         Assert.DoesNotContain(id, await Listed("upcoming"));
 
-        // An incident's stage is not a maintenance's.
+        // An incident's stage is not a maintenance's, nor the other way round; an id that is neither is 404.
         var wrong = await Host.Client.PatchAsync(RunnerHost.Api($"incidents/{id}"), RunnerHost.Json(new { incident = new { status = "identified", body = "x" } }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        var (incident, _) = await Host.CreateIncidentAsync(new { name = "Reports slow", body = "Reports take 30 seconds to load for all customers.", impact_override = "minor", next_update_at = RunnerHost.Soon() });
+        var planned = await Host.Client.PatchAsync(RunnerHost.Api($"incidents/{(string)incident["id"]!}"), RunnerHost.Json(new { incident = new { status = "in_progress", body = "x" } }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, planned.StatusCode);
+        var neither = await Host.Client.PatchAsync(RunnerHost.Api("incidents/nosuchincident"), RunnerHost.Json(new { incident = new { status = "identified", body = "x" } }));
+        Assert.Equal(HttpStatusCode.NotFound, neither.StatusCode);
     }
 
     [Fact]

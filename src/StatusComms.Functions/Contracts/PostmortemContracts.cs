@@ -10,6 +10,18 @@ public sealed record PostmortemRequest
     public required PostmortemEdit Postmortem { get; init; }
 }
 
+/// <summary>Statuspage's postmortem body, <c>{"postmortem": {"body_draft": "…"}}</c>, read only to answer it (see StartPostmortem).</summary>
+public sealed record StatuspagePostmortemRequest
+{
+    public StatuspagePostmortemFields? Postmortem { get; init; }
+}
+
+[AcceptsAndIgnores("notify_subscribers", "notify_twitter", "custom_tweet")]
+public sealed record StatuspagePostmortemFields
+{
+    public string? BodyDraft { get; init; }
+}
+
 /// <summary>POST postmortem/timeline: <c>{"entry": {"at", "text", "public"}}</c>.</summary>
 public sealed record TimelineEntryRequest
 {

@@ -188,6 +188,21 @@ public sealed class PostmortemTests : RunnerTest
         Assert.Equal(HttpStatusCode.Conflict, (await Host.Client.SendAsync(stale)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_Statuspage_body_draft_is_refused_with_the_way_to_write_it_not_silently_dropped()
+    {
+        var api = (string)(await Host.CreateComponentAsync("Exports"))["id"]!;
+        var (incident, etag) = await Host.CreateIncidentAsync(new { name = "Exports failing", body = "CSV exports fail with an error for all customers.", components = new Dictionary<string, string> { [api] = "major_outage" }, next_update_at = RunnerHost.Soon() });
+        var id = (string)incident["id"]!;
+        await PatchAsync(id, new { status = "resolved", body = "Exports work again since 10:40 UTC. We're sorry: for 20 minutes CSV exports failed.", components = new Dictionary<string, string> { [api] = "operational" } }, etag);
+
+        var drafted = await Host.Client.PostAsync(RunnerHost.Api($"incidents/{id}/postmortem"), RunnerHost.Json(new { postmortem = new { body_draft = "## What happened\nA bad deploy.", notify_subscribers = true } }));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, drafted.StatusCode);
+        Assert.Contains("PATCH", await drafted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await Host.Client.GetAsync(RunnerHost.Api($"incidents/{id}/postmortem"))).StatusCode);
+    }
+
     private async Task<string> ResolvedIncidentWithDraftAsync(string rootCause)
     {
         var api = (string)(await Host.CreateComponentAsync("Card payments"))["id"]!;

@@ -1,3 +1,4 @@
+using StatusComms.Incidents;
 using StatusComms.Maintenance;
 
 namespace StatusComms.Functions.Contracts;
@@ -19,15 +20,31 @@ public sealed record MaintenanceJson(
     IReadOnlyList<ComponentJson> Components,
     IReadOnlyList<MaintenanceUpdateJson> IncidentUpdates)
 {
+    // The rest of Statuspage's incident object, so a client that reads planned work from incidents/… finds every
+    // field it reads on an incident: a maintenance has no impact override, monitoring stage, postmortem or metadata.
+    public IncidentImpact? ImpactOverride { get; init; }
+    public DateTimeOffset? MonitoringAt { get; init; }
+
+    /// <summary>When it completed (Statuspage fills resolved_at for planned work too).</summary>
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    /// <summary>When the work began: the start of its window.</summary>
+    public DateTimeOffset StartedAt { get; init; }
+
+    public string? PostmortemBody { get; init; }
+    public DateTimeOffset? PostmortemPublishedAt { get; init; }
+    public IReadOnlyDictionary<string, object> Metadata { get; init; } = new Dictionary<string, object>();
+
     public static MaintenanceJson From(MaintenanceDetails details, string pageId, string pageUrl, DateTimeOffset now)
     {
         var maintenance = details.Maintenance;
         var components = details.Components;
+        var status = maintenance.EffectiveStatus(now);
         return new MaintenanceJson(
             maintenance.Id,
             pageId,
             maintenance.Name,
-            maintenance.EffectiveStatus(now),
+            status,
             "maintenance",
             maintenance.CreatedAt,
             maintenance.UpdatedAt,
@@ -40,7 +57,13 @@ public sealed record MaintenanceJson(
                 .Where(components.ContainsKey)
                 .Select(id => ComponentJson.From(components[id], pageId, components[id].Status, components.Values))
                 .ToArray(),
-            maintenance.Updates.Reverse().Select(u => new MaintenanceUpdateJson(u.Id, u.MaintenanceId, u.Status, u.Body, u.CreatedAt, u.CreatedAt, u.CreatedAt, u.DeliverNotifications, u.Author, CandorJson.From(u.Review))).ToArray());
+            maintenance.Updates.Reverse().Select(u => new MaintenanceUpdateJson(u.Id, u.MaintenanceId, u.Status, u.Body, u.CreatedAt, u.CreatedAt, u.CreatedAt, u.DeliverNotifications, u.Author, CandorJson.From(u.Review))).ToArray())
+        {
+            StartedAt = maintenance.ScheduledFor,
+            ResolvedAt = status == MaintenanceStatus.Completed
+                ? maintenance.Updates.LastOrDefault(u => u.Status == MaintenanceStatus.Completed)?.CreatedAt ?? maintenance.ScheduledUntil
+                : null,
+        };
     }
 }
 

@@ -210,7 +210,9 @@ public sealed class SubscriptionTests : RunnerTest
         Assert.Empty((await Host.GetJsonAsync(RunnerHost.Api("subscribers?state=all&type=webhook")))!.AsArray());
         Assert.Equal(HttpStatusCode.BadRequest, (await Host.Client.GetAsync(RunnerHost.Api("subscribers?state=asleep"))).StatusCode);
 
+        Assert.Equal("pending", (string)(await Host.GetJsonAsync(RunnerHost.Api($"subscribers/{id}.json")))!["status"]!);
         Assert.Equal(HttpStatusCode.NoContent, (await Host.Client.DeleteAsync(RunnerHost.Api($"subscribers/{id}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Host.Client.GetAsync(RunnerHost.Api($"subscribers/{id}"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Host.Client.DeleteAsync(RunnerHost.Api($"subscribers/{id}"))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Host.Anonymous.GetAsync(RunnerHost.Api("subscribers"))).StatusCode);
     }

@@ -126,11 +126,15 @@ public sealed record IncidentFields
         };
     }
 
+    /// <summary>The answer to planned-work fields sent for an incident.</summary>
+    public static ApiProblemException NotPlannedWork()
+        => new(StatusCodes.Status422UnprocessableEntity, "Not planned work", "This is an incident: a maintenance status or window applies only to scheduled maintenances.");
+
     private void RefuseMaintenance()
     {
         if (IsMaintenance || ScheduledUntil is not null)
         {
-            throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Not planned work", "This is an incident: a maintenance status or window applies only to scheduled maintenances.");
+            throw NotPlannedWork();
         }
     }
 }

@@ -33,7 +33,7 @@ public sealed class UpdateIncident(IncidentService incidents, MaintenanceService
         }
 
         return fields.IsMaintenance && await incidents.GetAsync(incidentId, cancellationToken) is not null
-            ? throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Not planned work", "This is an incident: a maintenance status or window applies only to scheduled maintenances.")
+            ? throw IncidentFields.NotPlannedWork()
             : Problems.NotFound("incident", incidentId, request.HttpContext);
     }
 }

@@ -27,16 +27,10 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
     /// <summary>Incidents newest first, a page at a time (1-based), as Statuspage's list does.</summary>
     public async Task<IReadOnlyList<IncidentDetails>> ListAsync(int page, int perPage, CancellationToken cancellationToken)
     {
-        if (page < 1 || perPage is < 1 or > MaxPerPage)
-        {
-            throw new DomainRuleException($"page starts at 1 and per_page is between 1 and {MaxPerPage}.");
-        }
-
+        RequirePage(page, perPage);
         var knownTask = KnownComponentsAsync(cancellationToken);
         var summaries = await incidents.ListRecentAsync((page - 1) * perPage, perPage, cancellationToken);
-        var loaded = await Task.WhenAll(summaries.Select(s => incidents.GetAsync(s.Id, cancellationToken)));
-        var known = await knownTask;
-        return loaded.OfType<Incident>().Select(i => new IncidentDetails(i, known)).ToArray();
+        return await LoadAsync(summaries.Select(s => s.Id), knownTask, cancellationToken);
     }
 
     /// <summary>How far back a text search (<c>q</c>) reads: the most recent incidents, in one query of their digests.</summary>
@@ -54,15 +48,24 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
             return await ListAsync(page, perPage, cancellationToken);
         }
 
+        RequirePage(page, perPage);
+        var text = search.Trim();
+        var knownTask = KnownComponentsAsync(cancellationToken);
+        var digests = await incidents.ListRecentDigestsAsync(SearchDepth, cancellationToken);
+        return await LoadAsync(digests.Where(d => Mentions(d, text)).Skip((page - 1) * perPage).Take(perPage).Select(d => d.Id), knownTask, cancellationToken);
+    }
+
+    private static void RequirePage(int page, int perPage)
+    {
         if (page < 1 || perPage is < 1 or > MaxPerPage)
         {
             throw new DomainRuleException($"page starts at 1 and per_page is between 1 and {MaxPerPage}.");
         }
+    }
 
-        var text = search.Trim();
-        var knownTask = KnownComponentsAsync(cancellationToken);
-        var digests = await incidents.ListRecentDigestsAsync(SearchDepth, cancellationToken);
-        var ids = digests.Where(d => Mentions(d, text)).Skip((page - 1) * perPage).Take(perPage).Select(d => d.Id);
+    /// <summary>The incidents with these ids, in this order, with their components.</summary>
+    private async Task<IReadOnlyList<IncidentDetails>> LoadAsync(IEnumerable<string> ids, Task<IReadOnlyDictionary<string, Component>> knownTask, CancellationToken cancellationToken)
+    {
         var loaded = await Task.WhenAll(ids.Select(id => incidents.GetAsync(id, cancellationToken)));
         var known = await knownTask;
         return loaded.OfType<Incident>().Select(i => new IncidentDetails(i, known)).ToArray();
@@ -103,50 +106,28 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
     /// <param name="expectedVersion">The version the caller read (HTTP If-Match); the store's current one when null.</param>
     /// <returns>The changed incident, or null when there is none with that id.</returns>
     public async Task<IncidentDetails?> UpdateAsync(string id, IncidentCommand changes, string? expectedVersion, CancellationToken cancellationToken)
-        => (await ChangeAsync(id, expectedVersion, Update(changes, enforce: true), save: true, cancellationToken))?.Details;
+        => (await ChangeAsync(id, expectedVersion, Update(changes, enforce: true), Save(cancellationToken), cancellationToken))?.Details;
 
     /// <summary>What this change would publish, applied to the incident as stored now, without saving it.</summary>
     /// <returns>The preview, or null when there is no incident with that id.</returns>
     public Task<IncidentPreview?> PreviewUpdateAsync(string id, IncidentCommand changes, CancellationToken cancellationToken)
-        => ChangeAsync(id, null, Update(changes, enforce: false), save: false, cancellationToken);
+        => ChangeAsync(id, null, Update(changes, enforce: false), write: null, cancellationToken);
 
     /// <summary>Reopens a resolved incident with an update saying the problem is back.</summary>
     public async Task<IncidentDetails?> ReopenAsync(string id, IncidentCommand changes, string? expectedVersion, CancellationToken cancellationToken)
-        => (await ChangeAsync(id, expectedVersion, Reopen(changes, enforce: true), save: true, cancellationToken))?.Details;
+        => (await ChangeAsync(id, expectedVersion, Reopen(changes, enforce: true), Save(cancellationToken), cancellationToken))?.Details;
 
     /// <summary>What reopening would publish, without reopening.</summary>
     public Task<IncidentPreview?> PreviewReopenAsync(string id, IncidentCommand changes, CancellationToken cancellationToken)
-        => ChangeAsync(id, null, Reopen(changes, enforce: false), save: false, cancellationToken);
+        => ChangeAsync(id, null, Reopen(changes, enforce: false), write: null, cancellationToken);
 
     /// <summary>
     /// Deletes an incident as Statuspage does: it leaves the page, the feeds, the API and its subscribers' future
     /// (no mail is sent about it); the stored record keeps it, with who deleted it and when.
     /// </summary>
     /// <returns>The incident as it was, or null when there is none with that id.</returns>
-    public Task<IncidentDetails?> DeleteAsync(string id, string by, string? expectedVersion, CancellationToken cancellationToken)
-        => LatestVersion.ApplyAsync(
-            expectedVersion,
-            async () =>
-            {
-                var incidentTask = incidents.GetAsync(id, cancellationToken);
-                var known = await KnownComponentsAsync(cancellationToken);
-                if (await incidentTask is not { } incident)
-                {
-                    return null;
-                }
-
-                var version = expectedVersion ?? incident.Version!;
-                if (!string.Equals(version, incident.Version, StringComparison.Ordinal))
-                {
-                    throw new ConcurrencyConflictException($"Incident {id} changed since version {version} was read. Read it again before deleting it.");
-                }
-
-                await incidents.DeleteAsync(incident, version, by, time.GetUtcNow(), cancellationToken);
-                await publish.PublishAsync();
-                return new IncidentDetails(incident, known);
-            },
-            time,
-            cancellationToken);
+    public async Task<IncidentDetails?> DeleteAsync(string id, string by, string? expectedVersion, CancellationToken cancellationToken)
+        => (await ChangeAsync(id, expectedVersion, (_, _, _) => { }, (incident, version) => incidents.DeleteAsync(incident, version, by, time.GetUtcNow(), cancellationToken), cancellationToken))?.Details;
 
     private Action<Incident, IReadOnlyDictionary<string, Component>, DateTimeOffset> Update(IncidentCommand changes, bool enforce)
         => (incident, known, now) =>
@@ -180,19 +161,20 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
             Review(incident, known, changes.CandorOverrideReason, now, enforce);
         };
 
+    /// <param name="write">Stores the changed incident on the version read (then it is published); null for a preview.</param>
     private Task<IncidentPreview?> ChangeAsync(
         string id,
         string? expectedVersion,
         Action<Incident, IReadOnlyDictionary<string, Component>, DateTimeOffset> change,
-        bool save,
+        Func<Incident, string, Task>? write,
         CancellationToken cancellationToken)
-        => LatestVersion.ApplyAsync(expectedVersion, () => ChangeOnceAsync(id, expectedVersion, change, save, cancellationToken), time, cancellationToken);
+        => LatestVersion.ApplyAsync(expectedVersion, () => ChangeOnceAsync(id, expectedVersion, change, write, cancellationToken), time, cancellationToken);
 
     private async Task<IncidentPreview?> ChangeOnceAsync(
         string id,
         string? expectedVersion,
         Action<Incident, IReadOnlyDictionary<string, Component>, DateTimeOffset> change,
-        bool save,
+        Func<Incident, string, Task>? write,
         CancellationToken cancellationToken)
     {
         var incidentTask = incidents.GetAsync(id, cancellationToken);
@@ -214,9 +196,9 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
 
         var known = await knownTask;
         change(incident, known, time.GetUtcNow());
-        if (save)
+        if (write is not null)
         {
-            await incidents.SaveAsync(incident, version, cancellationToken);
+            await write(incident, version);
             await publish.PublishAsync();
         }
 
@@ -251,6 +233,9 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
             incident.PromiseNextUpdate(update.Id, promise.At);
         }
     }
+
+    private Func<Incident, string, Task> Save(CancellationToken cancellationToken)
+        => (incident, version) => incidents.SaveAsync(incident, version, cancellationToken);
 
     private async Task<IReadOnlyDictionary<string, Component>> KnownComponentsAsync(CancellationToken cancellationToken)
         => (await components.ListAsync(cancellationToken)).ToDictionary(c => c.Id, StringComparer.Ordinal);

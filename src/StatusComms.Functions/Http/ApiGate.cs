@@ -44,11 +44,11 @@ public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, Consol
         }
 
         // /api/v1/pages/{page_id}/...: this deployment serves one page; every id in the path must be one of ours.
-        // The last segment may carry Statuspage's .json suffix (Routes.Json), and no other.
+        // The last segment may carry Statuspage's .json suffix (Api.NoSuchRoute.JsonSuffix), and no other.
         var segments = path.TrimEnd('/').Split('/');
-        if (segments[^1].EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        if (segments[^1].EndsWith(Api.NoSuchRoute.JsonSuffix, StringComparison.OrdinalIgnoreCase))
         {
-            segments[^1] = segments[^1][..^".json".Length];
+            segments[^1] = segments[^1][..^Api.NoSuchRoute.JsonSuffix.Length];
         }
 
         if (segments.Length > 4 && segments[3] == "pages")

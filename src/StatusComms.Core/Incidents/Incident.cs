@@ -4,8 +4,9 @@ using StatusComms.Components;
 namespace StatusComms.Incidents;
 
 /// <summary>
-/// An incident: a header plus an append-only trail of updates. The incident owns its transitions: every change
-/// goes through <see cref="Open"/>, <see cref="PostUpdate"/>, <see cref="Reopen"/> or <see cref="Rename"/>, which
+/// An incident: a header plus a trail of updates, appended in order and never removed (an edit rewords one, see
+/// <see cref="EditUpdate"/>). The incident owns its transitions: every change goes through <see cref="Open"/>,
+/// <see cref="PostUpdate"/>, <see cref="Reopen"/>, <see cref="Rename"/> or <see cref="EditUpdate"/>, which
 /// refuse an illegal move with a <see cref="DomainRuleException"/> that says which rule it breaks.
 /// </summary>
 public sealed class Incident
@@ -15,6 +16,7 @@ public sealed class Incident
 
     private readonly List<IncidentUpdate> _updates = [];
     private readonly Dictionary<string, ComponentStatus> _components = new(StringComparer.Ordinal);
+    private readonly SortedSet<int> _editedIndexes = [];
     private int _savedUpdateCount;
 
     private Incident(string id, string name, DateTimeOffset createdAt)
@@ -53,6 +55,9 @@ public sealed class Incident
 
     /// <summary>Updates made since the incident was loaded, which the store has yet to write.</summary>
     public IReadOnlyList<IncidentUpdate> UnsavedUpdates => _updates[_savedUpdateCount..];
+
+    /// <summary>Stored updates edited since the incident was read, which the store writes over their rows.</summary>
+    public IReadOnlyList<IncidentUpdate> EditedUpdates => _editedIndexes.Select(i => _updates[i]).ToArray();
 
     /// <summary>Opaque concurrency token (the stored ETag); null before the incident is first stored.</summary>
     public string? Version { get; private set; }
@@ -165,10 +170,74 @@ public sealed class Incident
         UpdatedAt = now;
     }
 
-    /// <summary>Records what the candor check said about an update not yet stored.</summary>
+    /// <summary>
+    /// Edits a posted update: its body, the time it is shown at, or both. What customers were told stays on record
+    /// (the first body is kept, with who edited and when); nobody is mailed again, and the stage, the components and the
+    /// promised next update stay as posted, since they are what the update did, not how it was worded. A display time
+    /// stays in the past and between its neighbours', so the timeline keeps its order.
+    /// </summary>
+    /// <returns>The edited update, or null when the incident has no update with that id.</returns>
+    public IncidentUpdate? EditUpdate(string updateId, string? body, DateTimeOffset? displayAt, string by, DateTimeOffset now)
+    {
+        var index = _updates.FindIndex(u => u.Id == updateId);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        if (body is null && displayAt is null)
+        {
+            throw new DomainRuleException("Nothing to change: send the update's new body or display_at.");
+        }
+
+        var update = _updates[index];
+        if (body is not null)
+        {
+            ValidateBody(body);
+        }
+
+        if (displayAt is { } shown)
+        {
+            var earliest = index > 0 ? _updates[index - 1].DisplayAt : DateTimeOffset.MinValue;
+            var latest = index < _updates.Count - 1 ? _updates[index + 1].DisplayAt : now;
+            if (shown > now)
+            {
+                throw new DomainRuleException("An update cannot be shown at a time still to come: display_at must be in the past.");
+            }
+
+            if (shown < earliest || shown > latest)
+            {
+                throw new DomainRuleException($"display_at must keep the timeline in order: between {earliest:u} (the update before) and {latest:u}.");
+            }
+        }
+
+        var edited = update with
+        {
+            Body = body ?? update.Body,
+            DisplayAt = displayAt ?? update.DisplayAt,
+            OriginalBody = body is not null && body != update.Body ? update.OriginalBody ?? update.Body : update.OriginalBody,
+            EditedAt = now,
+            EditedBy = by,
+        };
+        _updates[index] = edited;
+        if (index < _savedUpdateCount)
+        {
+            _editedIndexes.Add(index);
+        }
+
+        UpdatedAt = now;
+        return edited;
+    }
+
+    /// <summary>Records what the candor check said about an update posted or edited since the incident was read.</summary>
     public void RecordReview(string updateId, Candor.CandorReview review)
     {
-        var index = UnsavedIndex(updateId);
+        var index = _updates.FindIndex(u => u.Id == updateId);
+        if (index < 0 || (index < _savedUpdateCount && !_editedIndexes.Contains(index)))
+        {
+            throw new InvalidOperationException($"Update {updateId} is neither new nor edited on incident {Id}.");
+        }
+
         _updates[index] = _updates[index] with { Review = review };
     }
 
@@ -225,21 +294,14 @@ public sealed class Incident
     public void MarkSaved(string version)
     {
         _savedUpdateCount = _updates.Count;
+        _editedIndexes.Clear();
         Version = version;
     }
 
     private IncidentUpdate Append(IncidentCommand request, IReadOnlyDictionary<string, Component> knownComponents, DateTimeOffset now)
     {
         var status = request.Status!.Value;
-        if (string.IsNullOrWhiteSpace(request.Body))
-        {
-            throw new DomainRuleException("Every update needs a message for customers: say what they see and what you are doing.");
-        }
-
-        if (request.Body.Length > MaxBodyLength)
-        {
-            throw new DomainRuleException($"An update message has at most {MaxBodyLength:N0} characters.");
-        }
+        ValidateBody(request.Body);
 
         var changes = new List<ComponentChange>();
         foreach (var (componentId, newStatus) in request.Components.OrderBy(c => c.Key, StringComparer.Ordinal))
@@ -312,6 +374,19 @@ public sealed class Incident
         };
         _updates.Add(update);
         return update;
+    }
+
+    private static void ValidateBody([System.Diagnostics.CodeAnalysis.NotNull] string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            throw new DomainRuleException("Every update needs a message for customers: say what they see and what you are doing.");
+        }
+
+        if (body.Length > MaxBodyLength)
+        {
+            throw new DomainRuleException($"An update message has at most {MaxBodyLength:N0} characters.");
+        }
     }
 
     private static void ValidateName(string? name)

@@ -59,8 +59,9 @@ public sealed record UpdateDigest(
     DateTimeOffset CreatedAt,
     DateTimeOffset DisplayAt,
     IReadOnlyList<ComponentChange> ComponentChanges,
-    bool DeliverNotifications)
+    bool DeliverNotifications,
+    DateTimeOffset? EditedAt = null)
 {
     public static UpdateDigest Of(IncidentUpdate update)
-        => new(update.Id, update.Status, update.Body, update.CreatedAt, update.DisplayAt, update.ComponentChanges, update.DeliverNotifications);
+        => new(update.Id, update.Status, update.Body, update.CreatedAt, update.DisplayAt, update.ComponentChanges, update.DeliverNotifications, update.EditedAt);
 }

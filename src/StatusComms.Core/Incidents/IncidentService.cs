@@ -129,6 +129,32 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
     public async Task<IncidentDetails?> DeleteAsync(string id, string by, string? expectedVersion, CancellationToken cancellationToken)
         => (await ChangeAsync(id, expectedVersion, (_, _, _) => { }, (incident, version) => incidents.DeleteAsync(incident, version, by, time.GetUtcNow(), cancellationToken), cancellationToken))?.Details;
 
+    /// <summary>
+    /// Edits a posted update's body or display time, as Statuspage's "edit an incident update" does: the new words
+    /// pass the candor check as the update was judged when posted (its stage, its time), the page is republished,
+    /// and nobody is mailed again.
+    /// </summary>
+    /// <returns>The incident with the edited update, or null when there is no such incident.</returns>
+    /// <exception cref="UpdateNotFoundException">The incident has no update with that id.</exception>
+    public async Task<IncidentDetails?> EditUpdateAsync(string id, string updateId, UpdateEdit edit, string? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        var edited = await ChangeAsync(
+            id,
+            expectedVersion,
+            (incident, known, now) =>
+            {
+                var update = incident.EditUpdate(updateId, edit.Body, edit.DisplayAt, edit.By, now) ?? throw new UpdateNotFoundException(id, updateId);
+                if (edit.Body is not null)
+                {
+                    Review(incident, update, known, edit.CandorOverrideReason, update.CreatedAt, enforce: true);
+                }
+            },
+            Save(cancellationToken),
+            cancellationToken);
+        return edited?.Details;
+    }
+
     private Action<Incident, IReadOnlyDictionary<string, Component>, DateTimeOffset> Update(IncidentCommand changes, bool enforce)
         => (incident, known, now) =>
         {
@@ -212,8 +238,11 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
     /// Statuspage clients write it) takes its time from the words.
     /// </summary>
     private void Review(Incident incident, IReadOnlyDictionary<string, Component> known, string? overrideReason, DateTimeOffset now, bool enforce)
+        => Review(incident, incident.UnsavedUpdates[^1], known, overrideReason, now, enforce);
+
+    /// <param name="now">When the message is read as written: now for a new update, its posting time for an edit.</param>
+    private void Review(Incident incident, IncidentUpdate update, IReadOnlyDictionary<string, Component> known, string? overrideReason, DateTimeOffset now, bool enforce)
     {
-        var update = incident.UnsavedUpdates[^1];
         var draft = new CandorDraft
         {
             Title = incident.Name,
@@ -225,10 +254,10 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
             NextUpdateAt = update.NextUpdateAt,
             Now = now,
             ImpactStartedAt = incident.StartedAt,
-            ImpactEndedAt = incident.ResolvedAt ?? now,
+            ImpactEndedAt = incident.ResolvedAt is { } resolved && resolved <= now ? resolved : now,
         };
         incident.RecordReview(update.Id, CandorReview.Of(candor, draft, overrideReason, enforce));
-        if (update.NextUpdateAt is null && draft.IsUnresolved && candor.PromiseIn(update.Body, update.Status, now) is { } promise)
+        if (update.EditedAt is null && update.NextUpdateAt is null && draft.IsUnresolved && candor.PromiseIn(update.Body, update.Status, now) is { } promise)
         {
             incident.PromiseNextUpdate(update.Id, promise.At);
         }

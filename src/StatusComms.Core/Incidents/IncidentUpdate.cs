@@ -2,7 +2,11 @@ using StatusComms.Candor;
 
 namespace StatusComms.Incidents;
 
-/// <summary>One message posted on an incident. Updates are append-only: once posted, never edited or removed.</summary>
+/// <summary>
+/// One message posted on an incident. Updates are never removed; an edit (Statuspage's "edit an incident update":
+/// a typo, a clearer sentence, a corrected display time) replaces the body and keeps the body first posted, which is
+/// what subscribers were mailed, with who edited it and when (<see cref="Incident.EditUpdate"/>).
+/// </summary>
 public sealed record IncidentUpdate
 {
     public required string Id { get; init; }
@@ -23,6 +27,14 @@ public sealed record IncidentUpdate
 
     public bool DeliverNotifications { get; init; } = true;
 
-    /// <summary>What the candor check found when this update was posted, and any override reason.</summary>
+    /// <summary>The body as first posted and mailed, when the update has been edited since; null otherwise.</summary>
+    public string? OriginalBody { get; init; }
+
+    /// <summary>When the update was last edited, and by whom; null if it never was.</summary>
+    public DateTimeOffset? EditedAt { get; init; }
+
+    public string? EditedBy { get; init; }
+
+    /// <summary>What the candor check found when this update was posted (or last edited), and any override reason.</summary>
     public CandorReview Review { get; init; } = CandorReview.None;
 }

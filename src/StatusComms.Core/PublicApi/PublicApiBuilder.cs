@@ -104,7 +104,7 @@ public static class PublicApiBuilder
                 u.Body,
                 incident.Id,
                 u.CreatedAt,
-                u.CreatedAt,
+                u.EditedAt ?? u.CreatedAt,
                 u.DisplayAt,
                 u.ComponentChanges.Count == 0 ? null : u.ComponentChanges.Select(Affected).ToArray(),
                 u.DeliverNotifications,

@@ -63,7 +63,10 @@ public sealed record IncidentJson
     }
 }
 
-/// <summary>An incident update as Statuspage returns it, plus StatusComms' author and promised next-update time.</summary>
+/// <summary>
+/// An incident update as Statuspage returns it, plus StatusComms' author, promised next-update time, candor findings
+/// and, once edited, the body first posted (what subscribers were mailed) and who edited it (<c>updated_at</c> is when).
+/// </summary>
 public sealed record IncidentUpdateJson(
     string Id,
     string IncidentId,
@@ -78,7 +81,9 @@ public sealed record IncidentUpdateJson(
     string? TweetId,
     string Author,
     DateTimeOffset? NextUpdateAt,
-    CandorJson Candor)
+    CandorJson Candor,
+    string? OriginalBody,
+    string? EditedBy)
 {
     public static IncidentUpdateJson From(IncidentUpdate update)
         => new(
@@ -87,7 +92,7 @@ public sealed record IncidentUpdateJson(
             update.Status,
             update.Body,
             update.CreatedAt,
-            update.CreatedAt,
+            update.EditedAt ?? update.CreatedAt,
             update.DisplayAt,
             update.ComponentChanges.Select(c => new AffectedComponentJson(c.ComponentId, c.ComponentName, c.OldStatus, c.NewStatus)).ToArray(),
             update.DeliverNotifications,
@@ -95,7 +100,9 @@ public sealed record IncidentUpdateJson(
             null,
             update.Author,
             update.NextUpdateAt,
-            CandorJson.From(update.Review));
+            CandorJson.From(update.Review),
+            update.OriginalBody,
+            update.EditedBy);
 }
 
 /// <summary>One component's move in an update, as Statuspage's <c>affected_components</c> entries.</summary>

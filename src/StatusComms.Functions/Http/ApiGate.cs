@@ -75,6 +75,8 @@ public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, Consol
         {
             case StatusComms.Postmortems.IncidentNotFoundException missing:
                 return Problems.NotFound("incident", missing.IncidentId, context);
+            case StatusComms.Incidents.UpdateNotFoundException missing:
+                return Problems.Create(StatusCodes.Status404NotFound, "Not found", missing.Message, context);
             case ApiProblemException problem:
                 return Problems.Create(problem.Status, problem.Title, problem.Message, context);
             case CandorRejectedException rejected:

@@ -47,6 +47,7 @@ public static class Routes
     /// </summary>
     private const string NotIncidentViews = ":regex(^(?!(unresolved|scheduled|upcoming|active_maintenance)$))";
     public const string ReopenIncident = IncidentPath + "/reopen";
+    public const string IncidentUpdate = IncidentPath + "/incident_updates/{updateId}" + ItemSuffix;
     public const string ScheduledMaintenances = PagePath + "/scheduled-maintenances";
     public const string ScheduledMaintenance = ScheduledMaintenancePath + ItemSuffix;
     private const string ScheduledMaintenancePath = ScheduledMaintenances + "/{maintenanceId}";

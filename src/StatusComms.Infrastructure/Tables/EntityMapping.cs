@@ -104,6 +104,9 @@ internal static class EntityMapping
             ["DeliverNotifications"] = update.DeliverNotifications,
             ["CandorFindings"] = FindingsJson(update.Review),
             ["CandorOverrideReason"] = update.Review.OverrideReason,
+            ["OriginalBody"] = update.OriginalBody,
+            ["EditedAt"] = update.EditedAt,
+            ["EditedBy"] = update.EditedBy,
         };
 
     public static IncidentUpdate ToIncidentUpdate(string incidentId, TableEntity row)
@@ -123,6 +126,9 @@ internal static class EntityMapping
             NextUpdateAt = row.GetDateTimeOffset("NextUpdateAt"),
             DeliverNotifications = row.GetBoolean("DeliverNotifications") ?? true,
             Review = ReviewOf(row),
+            OriginalBody = row.GetString("OriginalBody"),
+            EditedAt = row.GetDateTimeOffset("EditedAt"),
+            EditedBy = row.GetString("EditedBy"),
         };
 
     /// <summary>

@@ -92,6 +92,9 @@ public sealed class TableIncidentStore(StatusTable table) : IIncidentStore
             [
                 EntityMapping.ToRecent(partition, IncidentDigest.Of(incident)),
                 new(partition, RowKeys.PendingIncidentPage(incident.Id)),
+
+                // An edited update is written over its row; it goes to no outbox, so nobody is mailed again.
+                .. incident.EditedUpdates.Select(u => EntityMapping.ToEntity(partition, u)),
                 .. incident.UnsavedUpdates.Where(u => u.DeliverNotifications).Select(u => TableNotificationOutbox.Entry(partition, new NotificationRef(NotificationKind.Incident, incident.Id, u.Id), u.CreatedAt)),
             ]);
         incident.MarkSaved(await table.CommitAggregateAsync(write, Stale, cancellationToken));

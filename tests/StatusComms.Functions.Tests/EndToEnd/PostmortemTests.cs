@@ -13,7 +13,7 @@ public sealed class PostmortemTests : RunnerTest
     {
         var api = (string)(await Host.CreateComponentAsync("Card payments"))["id"]!;
         await Host.CreateComponentAsync("Dashboard");
-        await SubscribeConfirmedAsync("ada@example.com");
+        await Host.SubscribeConfirmedAsync("ada@example.com");
         var started = DateTimeOffset.UtcNow.AddMinutes(-50);
 
         var (incident, etag) = await Host.CreateIncidentAsync(new
@@ -30,12 +30,7 @@ public sealed class PostmortemTests : RunnerTest
         await PatchAsync(id, new { status = "resolved", body = "Card payments in the EU have worked normally since 10:40 UTC. We're sorry: for about 50 minutes many EU card payments failed." }, etag);
 
         // Each update reached the subscriber (the impact counts who was notified).
-        for (var deadline = DateTimeOffset.UtcNow.AddSeconds(20); Host.Mails().Count < 4 && DateTimeOffset.UtcNow < deadline;)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.Equal(4, Host.Mails().Count);
+        Assert.Equal(4, (await Host.MailsAsync(4)).Count);
         var created = await Host.Client.PostAsync(RunnerHost.Api($"incidents/{id}/postmortem"), RunnerHost.Json(new { }));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var postmortem = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["postmortem"]!;
@@ -235,16 +230,6 @@ public sealed class PostmortemTests : RunnerTest
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
         return JsonNode.Parse(text)!;
-    }
-
-    private async Task<string> SubscribeConfirmedAsync(string email)
-    {
-        var store = (StatusComms.Subscriptions.ISubscriberStore)Host.Services.GetService(typeof(StatusComms.Subscriptions.ISubscriberStore))!;
-        var tokens = (StatusComms.Subscriptions.SubscriptionTokens)Host.Services.GetService(typeof(StatusComms.Subscriptions.SubscriptionTokens))!;
-        var subscriber = StatusComms.Subscriptions.Subscriber.ForEmail(tokens.SubscriberId(email), email, [], DateTimeOffset.UtcNow);
-        subscriber.Confirm(DateTimeOffset.UtcNow);
-        Assert.True(await store.TryAddAsync(subscriber, CancellationToken.None));
-        return subscriber.Id;
     }
 
     private async Task<string> WaitForMailAsync(Func<string, bool> match)

@@ -80,6 +80,36 @@ public sealed class RunnerHost : IAsyncDisposable
     public static StringContent Json(object body)
         => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
 
+    /// <summary>What <c>curl -d "incident[name]=…" -d …</c> sends: the pairs joined by &amp;, unencoded, and no charset.</summary>
+    public static ByteArrayContent CurlForm(params string[] pairs)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(string.Join('&', pairs)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        return content;
+    }
+
+    /// <summary>Adds a confirmed email subscriber to every component, as if they had clicked the link; their id.</summary>
+    public async Task<string> SubscribeConfirmedAsync(string email)
+    {
+        var store = _app.Services.GetRequiredService<StatusComms.Subscriptions.ISubscriberStore>();
+        var tokens = _app.Services.GetRequiredService<StatusComms.Subscriptions.SubscriptionTokens>();
+        var subscriber = StatusComms.Subscriptions.Subscriber.ForEmail(tokens.SubscriberId(email), email, [], DateTimeOffset.UtcNow);
+        subscriber.Confirm(DateTimeOffset.UtcNow);
+        Assert.True(await store.TryAddAsync(subscriber, CancellationToken.None));
+        return subscriber.Id;
+    }
+
+    /// <summary>Waits up to 20 s for at least <paramref name="count"/> mails; the mails there are then.</summary>
+    public async Task<IReadOnlyList<string>> MailsAsync(int count)
+    {
+        for (var deadline = DateTimeOffset.UtcNow.AddSeconds(20); Mails().Count < count && DateTimeOffset.UtcNow < deadline;)
+        {
+            await Task.Delay(100);
+        }
+
+        return Mails();
+    }
+
     public async Task<JsonNode> CreateComponentAsync(string name, string? groupId = null)
     {
         var response = await Client.PostAsync(Api("components"), Json(new { component = new { name, description = $"{name} for customers", group_id = groupId } }));

@@ -14,20 +14,12 @@ public sealed class StatuspageCompatibilityTests(SharedRunner runner) : IClassFi
 {
     private RunnerHost Host => runner.Host;
 
-    /// <summary>What <c>curl -d "incident[name]=…" -d …</c> sends: the pairs joined by &amp;, unencoded, and no charset.</summary>
-    private static ByteArrayContent CurlForm(params string[] pairs)
-    {
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(string.Join('&', pairs)));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
-        return content;
-    }
-
     [Fact]
     public async Task The_reference_curl_samples_create_and_update_an_incident_form_encoded()
     {
         var api = (string)(await Host.CreateComponentAsync("Checkout"))["id"]!;
 
-        var created = await Host.Client.PostAsync(RunnerHost.Api("incidents"), CurlForm(
+        var created = await Host.Client.PostAsync(RunnerHost.Api("incidents"), RunnerHost.CurlForm(
             "incident[name]=Checkout errors for card payments",
             "incident[status]=investigating",
             "incident[impact_override]=major",
@@ -47,7 +39,7 @@ public sealed class StatuspageCompatibilityTests(SharedRunner runner) : IClassFi
         Assert.Equal("incident.metadata, incident.auto_tweet_on_creation", created.Headers.GetValues("StatusComms-Ignored-Fields").Single());
 
         var id = (string)incident["id"]!;
-        var updated = await Host.Client.PatchAsync(RunnerHost.Api($"incidents/{id}.json"), CurlForm(
+        var updated = await Host.Client.PatchAsync(RunnerHost.Api($"incidents/{id}.json"), RunnerHost.CurlForm(
             "incident[status]=identified",
             "incident[body]=A certificate on our card processor link expired at 09:38 UTC. We are installing a new one. Next update in 20 minutes."));
         Assert.True(updated.StatusCode == HttpStatusCode.OK, await updated.Content.ReadAsStringAsync());
@@ -90,7 +82,7 @@ public sealed class StatuspageCompatibilityTests(SharedRunner runner) : IClassFi
         Assert.Equal(new[] { a, b }.Order(), read["components"]!.AsArray().Select(x => (string)x!).Order());
 
         // Terraform's update, form-encoded as a curl sample: exactly these members, a new name.
-        var changed = await Host.Client.PatchAsync(RunnerHost.Api($"component-groups/{group}.json"), CurlForm("component_group[name]=Data plane (EU)", $"component_group[components][]={b}", $"component_group[components][]={c}"));
+        var changed = await Host.Client.PatchAsync(RunnerHost.Api($"component-groups/{group}.json"), RunnerHost.CurlForm("component_group[name]=Data plane (EU)", $"component_group[components][]={b}", $"component_group[components][]={c}"));
         Assert.True(changed.StatusCode == HttpStatusCode.OK, await changed.Content.ReadAsStringAsync());
         read = (await Host.GetJsonAsync(RunnerHost.Api($"component-groups/{group}")))!;
         Assert.Equal("Data plane (EU)", (string)read["name"]!);
@@ -145,7 +137,7 @@ public sealed class StatuspageCompatibilityTests(SharedRunner runner) : IClassFi
         Assert.Equal("Reporting dashboard upgrade", (string)(await Host.GetJsonAsync(RunnerHost.Api($"incidents/{id}")))!["name"]!);
 
         // The work starts early: the client moves it on through incidents/{id}, as it would on Statuspage.
-        var started = await Host.Client.PatchAsync(RunnerHost.Api($"incidents/{id}"), CurlForm(
+        var started = await Host.Client.PatchAsync(RunnerHost.Api($"incidents/{id}"), RunnerHost.CurlForm(
             "incident[status]=in_progress",
             "incident[body]=The upgrade has started. The reporting dashboard is read-only until it ends, within the hour; the API keeps working."));
         Assert.True(started.StatusCode == HttpStatusCode.OK, await started.Content.ReadAsStringAsync());
@@ -206,7 +198,7 @@ public sealed class StatuspageCompatibilityTests(SharedRunner runner) : IClassFi
         var (incident, _) = await Host.CreateIncidentAsync(new { name = "Imports slow", body = "CSV imports take up to 10 minutes for all customers.", impact_override = "minor", next_update_at = RunnerHost.Soon() });
         var start = DateTimeOffset.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         var end = DateTimeOffset.UtcNow.AddDays(3).AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
-        var planned = await Host.Client.PostAsync(RunnerHost.Api("incidents"), CurlForm("incident[name]=Imports upgrade", "incident[status]=scheduled", $"incident[scheduled_for]={start}", $"incident[scheduled_until]={end}", "incident[body]=CSV imports are paused for up to one hour while we upgrade them. Exports keep working."));
+        var planned = await Host.Client.PostAsync(RunnerHost.Api("incidents"), RunnerHost.CurlForm("incident[name]=Imports upgrade", "incident[status]=scheduled", $"incident[scheduled_for]={start}", $"incident[scheduled_until]={end}", "incident[body]=CSV imports are paused for up to one hour while we upgrade them. Exports keep working."));
         Assert.True(planned.StatusCode == HttpStatusCode.Created, await planned.Content.ReadAsStringAsync());
         var maintenance = (await planned.Content.ReadFromJsonAsync<JsonObject>())!;
 

@@ -93,7 +93,8 @@ public sealed class Postmortem
     }
 
     /// <summary>draft → in review → final; back to draft from either. Review before final is not skipped.</summary>
-    public void MoveTo(PostmortemStatus next, string by, DateTimeOffset now)
+    /// <param name="note">Why, when the move is not a person's own step (kept in the revision).</param>
+    public void MoveTo(PostmortemStatus next, string by, DateTimeOffset now, string? note = null)
     {
         var allowed = (Status, next) switch
         {
@@ -110,7 +111,7 @@ public sealed class Postmortem
         }
 
         Status = next;
-        Record(by, now, $"moved it to {WireName.Of(next)}", Content);
+        Record(by, now, $"moved it to {WireName.Of(next)}{(note is null ? string.Empty : $" ({note})")}", Content);
     }
 
     /// <summary>Recorded once the summary is on the status page; only a final document gets here.</summary>

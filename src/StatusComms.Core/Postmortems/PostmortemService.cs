@@ -85,6 +85,53 @@ public sealed class PostmortemService(
             by,
             now), cancellationToken);
 
+    /// <summary>
+    /// Writes the whole document from one text, as Statuspage's clients send a postmortem (<c>body_draft</c>), starting
+    /// the postmortem first if the incident has none (<see cref="PostmortemDraftText"/>).
+    /// </summary>
+    /// <returns>The postmortem, whether it was started now, and how the text's headings were read.</returns>
+    public async Task<(PostmortemDetails Details, bool Created, PostmortemDraftText.Reading Reading)> WriteDraftTextAsync(string incidentId, string text, string by, string? expectedVersion, CancellationToken cancellationToken)
+    {
+        var reading = PostmortemDraftText.Read(text);
+        var (_, created) = await StartAsync(incidentId, by, cancellationToken);
+        var details = await ChangeAsync(incidentId, created ? null : expectedVersion, (p, now) => p.Edit(c => PostmortemDraftText.Apply(c, reading), "wrote the document from one text (body_draft)", by, now), cancellationToken);
+        return (details, created, reading);
+    }
+
+    /// <summary>
+    /// Publishes in one step, as Statuspage's publish does: a draft or reviewed postmortem that passes every check is
+    /// made final (the revisions say it skipped a separate review) and published; one that fails is refused with the
+    /// findings and stays as it was.
+    /// </summary>
+    public async Task<PostmortemDetails> PublishInOneStepAsync(string incidentId, string by, bool notifySubscribers, CancellationToken cancellationToken)
+    {
+        var details = await GetAsync(incidentId, cancellationToken) ?? throw new DomainRuleException("This incident has no postmortem yet: write one first.");
+        if (details.Findings.Any(f => f.Severity == FindingSeverity.Error))
+        {
+            throw new CandorRejectedException(details.Findings);
+        }
+
+        var steps = details.Postmortem.Status switch
+        {
+            PostmortemStatus.Draft => [PostmortemStatus.InReview, PostmortemStatus.Final],
+            PostmortemStatus.InReview => [PostmortemStatus.Final],
+            _ => Array.Empty<PostmortemStatus>(),
+        };
+        foreach (var step in steps)
+        {
+            await ChangeAsync(incidentId, null, (p, now) => p.MoveTo(step, by, now, "published in one step, without a separate review"), cancellationToken);
+        }
+
+        return await PublishAsync(incidentId, by, cancellationToken, notifySubscribers);
+    }
+
+    /// <summary>Back to draft, as Statuspage's revert; a draft stays a draft. What customers already read stays on the page until the next publish.</summary>
+    public async Task<PostmortemDetails> RevertAsync(string incidentId, string by, CancellationToken cancellationToken)
+    {
+        var details = await GetAsync(incidentId, cancellationToken) ?? throw new DomainRuleException("This incident has no postmortem yet: write one first.");
+        return details.Postmortem.Status == PostmortemStatus.Draft ? details : await MoveAsync(incidentId, PostmortemStatus.Draft, by, null, cancellationToken);
+    }
+
     public Task<PostmortemDetails> AddTimelineEntryAsync(string incidentId, DateTimeOffset at, string text, bool isPublic, string by, CancellationToken cancellationToken)
         => ChangeAsync(incidentId, null, (p, now) => p.AddTimelineEntry(at, text, isPublic, by, now), cancellationToken);
 
@@ -122,7 +169,8 @@ public sealed class PostmortemService(
     /// in postmortem_body, and a resolved incident moves to the postmortem stage with an update that notifies its
     /// subscribers. A non-final or failing postmortem is refused with the reasons.
     /// </summary>
-    public async Task<PostmortemDetails> PublishAsync(string incidentId, string by, CancellationToken cancellationToken)
+    /// <param name="notifySubscribers">False: the incident's postmortem update goes to no one (Statuspage's <c>notify_subscribers</c>).</param>
+    public async Task<PostmortemDetails> PublishAsync(string incidentId, string by, CancellationToken cancellationToken, bool notifySubscribers = true)
     {
         var details = await GetAsync(incidentId, cancellationToken) ?? throw new DomainRuleException("This incident has no postmortem yet: start one first.");
         if (details.Postmortem.Status != PostmortemStatus.Final)
@@ -143,6 +191,7 @@ public sealed class PostmortemService(
         {
             Body = $"{details.Summary.WhatHappened}\n\nOur postmortem says who was affected and for how long, why it happened, and what we are changing: {link}",
             Author = by,
+            DeliverNotifications = notifySubscribers,
         };
         var posted = incident.PublishPostmortem(Shorten(details.Summary.PlainText(), link), announcement, known, now);
         if (posted is not null)

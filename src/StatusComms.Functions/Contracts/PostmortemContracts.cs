@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using StatusComms.Candor;
 using StatusComms.Components;
+using StatusComms.Incidents;
 using StatusComms.Postmortems;
 
 namespace StatusComms.Functions.Contracts;
@@ -10,17 +12,89 @@ public sealed record PostmortemRequest
     public required PostmortemEdit Postmortem { get; init; }
 }
 
-/// <summary>Statuspage's postmortem body, <c>{"postmortem": {"body_draft": "…"}}</c>, read only to answer it (see StartPostmortem).</summary>
+/// <summary>
+/// Statuspage's postmortem body: <c>{"postmortem": {"body_draft": "…"}}</c> to write it (PUT postmortem),
+/// <c>{"postmortem": {"notify_subscribers": true}}</c> to publish it.
+/// </summary>
 public sealed record StatuspagePostmortemRequest
 {
     public StatuspagePostmortemFields? Postmortem { get; init; }
 }
 
-[AcceptsAndIgnores("notify_subscribers", "notify_twitter", "custom_tweet")]
+[AcceptsAndIgnores("notify_twitter", "custom_tweet")]
 public sealed record StatuspagePostmortemFields
 {
+    /// <summary>The whole postmortem as one text, read into the document's sections (<see cref="PostmortemDraftText"/>).</summary>
     public string? BodyDraft { get; init; }
+
+    /// <summary>On publish: false sends the postmortem's update to no one.</summary>
+    public bool? NotifySubscribers { get; init; }
 }
+
+/// <summary>
+/// A postmortem as Statuspage's API returns it (<c>body</c> is what was published, <c>body_draft</c> the document as
+/// one text), with StatusComms' <c>status</c>, <c>publishable</c> and <c>findings</c>, and, after a write from text,
+/// how each heading was read. GET adds the whole document under <c>postmortem</c>.
+/// </summary>
+public sealed record StatuspagePostmortemJson
+{
+    public string? PreviewKey { get; init; }
+    public string? Body { get; init; }
+    public DateTimeOffset? BodyUpdatedAt { get; init; }
+    public required string BodyDraft { get; init; }
+    public required DateTimeOffset BodyDraftUpdatedAt { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public required bool NotifySubscribers { get; init; }
+    public bool NotifyTwitter { get; init; }
+    public string? CustomTweet { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public required PostmortemStatus Status { get; init; }
+    public required bool Publishable { get; init; }
+    public required IReadOnlyList<FindingJson> Findings { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SectionReadJson>? SectionsRead { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PostmortemJson? Postmortem { get; init; }
+
+    public static StatuspagePostmortemJson From(PostmortemDetails d, PostmortemDraftText.Reading? reading = null, bool withDocument = false)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var p = d.Postmortem;
+        return new()
+        {
+            Body = p.PublishedAt is null ? null : d.Incident.PostmortemBody,
+            BodyUpdatedAt = p.PublishedAt,
+            BodyDraft = PostmortemDraftText.Write(p.Content),
+            BodyDraftUpdatedAt = p.UpdatedAt,
+            PublishedAt = p.PublishedAt,
+            NotifySubscribers = d.Incident.Updates.LastOrDefault(u => u.Status == IncidentStatus.Postmortem)?.DeliverNotifications ?? true,
+            CreatedAt = p.CreatedAt,
+            UpdatedAt = p.UpdatedAt,
+            Status = p.Status,
+            Publishable = d.Findings.All(f => f.Severity != FindingSeverity.Error),
+            Findings = d.Findings.Select(FindingJson.From).ToArray(),
+            SectionsRead = reading?.Headings.Select(h => new SectionReadJson(h.Heading, WireSection(h.Section))).ToArray(),
+            Postmortem = withDocument ? PostmortemJson.From(d) : null,
+        };
+    }
+
+    private static string WireSection(PostmortemDraftText.Section section) => section switch
+    {
+        PostmortemDraftText.Section.Title => "title",
+        PostmortemDraftText.Section.ExecutiveSummary => "executive_summary",
+        PostmortemDraftText.Section.BusinessImpact => "business_impact",
+        PostmortemDraftText.Section.RootCause => "root_cause",
+        PostmortemDraftText.Section.ActionItems => "action_items",
+        PostmortemDraftText.Section.LessonsLearned => "lessons_learned",
+        _ => "apology",
+    };
+}
+
+/// <summary>A heading of a body_draft and the section of the document it was read as.</summary>
+public sealed record SectionReadJson(string Heading, string Section);
 
 /// <summary>POST postmortem/timeline: <c>{"entry": {"at", "text", "public"}}</c>.</summary>
 public sealed record TimelineEntryRequest
@@ -73,9 +147,10 @@ public sealed record PostmortemJson(
     bool Publishable,
     IReadOnlyList<FindingJson> Findings)
 {
-    public static object Envelope(PostmortemDetails d) => new
-    {
-        postmortem = new PostmortemJson(
+    public static object Envelope(PostmortemDetails d) => new { postmortem = From(d) };
+
+    public static PostmortemJson From(PostmortemDetails d)
+        => new(
             d.Postmortem.IncidentId,
             d.Postmortem.Status,
             d.Postmortem.Content,
@@ -87,8 +162,7 @@ public sealed record PostmortemJson(
             d.Postmortem.PublishedAt,
             d.Postmortem.PublishedRevision,
             d.IsPublishable,
-            d.Findings.Select(FindingJson.From).ToArray()),
-    };
+            d.Findings.Select(FindingJson.From).ToArray());
 }
 
 public sealed record ImpactJson(DateTimeOffset StartedAt, DateTimeOffset DetectedAt, DateTimeOffset FirstCustomerUpdateAt, long TimeToFirstUpdateSeconds, DateTimeOffset? MitigatedAt, DateTimeOffset? ResolvedAt, long? DurationSeconds, int SubscribersNotified, IReadOnlyList<ComponentImpactJson> Components)

@@ -82,6 +82,7 @@ public static class Routes
     public const string PostmortemStatus = Postmortem + "/status";
     public const string PostmortemPreview = Postmortem + "/preview";
     public const string PostmortemPublish = Postmortem + "/publish";
+    public const string PostmortemRevert = Postmortem + "/revert";
     public const string PostmortemMarkdown = Postmortem + "/markdown";
 
     // The comms lead's console (HTML; a session cookie, see Console/ConsoleGate).

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using StatusComms.Core.Tests.PublicApi;
@@ -183,19 +184,118 @@ public sealed class PostmortemTests : RunnerTest
         Assert.Equal(HttpStatusCode.Conflict, (await Host.Client.SendAsync(stale)).StatusCode);
     }
 
+    private const string StatuspageText = """
+        # Exports failing on 25 November
+
+        For 20 minutes, CSV exports failed with an error for all customers.
+
+        ## Root cause
+        A deploy at 10:20 UTC shipped an exporter that could not read archived accounts, so every export stopped at
+        the first archived account it met.
+
+        ## Timeline
+        - 10:20 UTC the new exporter went out
+        - 10:40 UTC we rolled it back
+
+        ## What we're doing
+        - [x] Rolled back the exporter (owner: Data team, due: 2026-11-25)
+        - Test exports against archived accounts before each deploy (owner: Data team, due: 2027-01-15)
+
+        **We're sorry**
+        For 20 minutes CSV exports failed; we know you rely on them for month-end work.
+        """;
+
     [Fact]
-    public async Task A_Statuspage_body_draft_is_refused_with_the_way_to_write_it_not_silently_dropped()
+    public async Task A_Statuspage_client_writes_publishes_and_reverts_a_postmortem_as_one_text()
+    {
+        var id = await ResolvedExportsIncidentAsync();
+        await Host.SubscribeConfirmedAsync("ada@example.com");
+
+        // As the reference's curl sample sends it: form-encoded, Rails keys.
+        var written = await Host.Client.PutAsync(RunnerHost.Api($"incidents/{id}/postmortem.json"), new FormUrlEncodedContent([new("postmortem[body_draft]", StatuspageText), new("postmortem[notify_twitter]", "false")]));
+        var text = await written.Content.ReadAsStringAsync();
+        Assert.True(written.StatusCode == HttpStatusCode.Created, text);
+        var answer = JsonNode.Parse(text)!;
+        Assert.Equal(("draft", true), ((string)answer["status"]!, (bool)answer["publishable"]!));
+        Assert.Null(answer["body"]);
+        Assert.Equal(
+            ["Exports failing on 25 November=title", "Root cause=root_cause", "Timeline=executive_summary", "What we're doing=action_items", "We're sorry=apology"],
+            answer["sections_read"]!.AsArray().Select(s => $"{s!["heading"]}={s["section"]}"));
+
+        var read = (await Host.GetJsonAsync(RunnerHost.Api($"incidents/{id}/postmortem")))!;
+        var document = read["postmortem"]!["document"]!;
+        Assert.Equal("Exports failing on 25 November", (string)document["title"]!);
+        Assert.StartsWith("For 20 minutes, CSV exports failed", (string)document["executive_summary"]!, StringComparison.Ordinal);
+        Assert.Contains("Timeline:\n- 10:20 UTC the new exporter went out", (string)document["executive_summary"]!, StringComparison.Ordinal);
+        Assert.StartsWith("For 20 minutes CSV exports failed", (string)document["apology"]!, StringComparison.Ordinal);
+        var items = document["action_items"]!.AsArray();
+        Assert.Equal(["done Rolled back the exporter Data team 2026-11-25", "open Test exports against archived accounts before each deploy Data team 2027-01-15"], items.Select(i => $"{i!["status"]} {i["description"]} {i["owner"]} {i["due_date"]}"));
+        var draft = (string)read["body_draft"]!;
+        Assert.Contains("- [x] Rolled back the exporter (owner: Data team, due: 2026-11-25)", draft, StringComparison.Ordinal);
+
+        // What a client reads it can send back unchanged: the same document, the same action items.
+        var again = await Host.Client.PutAsync(RunnerHost.Api($"incidents/{id}/postmortem"), RunnerHost.Json(new { postmortem = new { body_draft = draft } }));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(draft, (string)(await again.Content.ReadFromJsonAsync<JsonNode>())!["body_draft"]!);
+        var reread = (await Host.GetJsonAsync(RunnerHost.Api($"incidents/{id}/postmortem")))!["postmortem"]!["document"]!;
+        Assert.Equal(items.Select(i => (string)i!["id"]!), reread["action_items"]!.AsArray().Select(i => (string)i!["id"]!));
+
+        // Statuspage's publish is one step (no review there); notify_subscribers: false mails no one.
+        var published = await Host.Client.PutAsync(RunnerHost.Api($"incidents/{id}/postmortem/publish"), RunnerHost.Json(new { postmortem = new { notify_subscribers = false, notify_twitter = false, custom_tweet = "Our postmortem" } }));
+        text = await published.Content.ReadAsStringAsync();
+        Assert.True(published.StatusCode == HttpStatusCode.OK, text);
+        answer = JsonNode.Parse(text)!;
+        Assert.Equal(("final", false), ((string)answer["status"]!, (bool)answer["notify_subscribers"]!));
+        Assert.NotNull(answer["published_at"]);
+        Assert.Contains("archived accounts", (string)answer["body"]!, StringComparison.Ordinal);
+        Assert.Contains("archived accounts", (string)(await Host.GetJsonAsync(RunnerHost.Api($"incidents/{id}")))!["postmortem_body"]!, StringComparison.Ordinal);
+        Assert.Contains("archived accounts", await Host.SiteAsync($"/postmortems/{id}.html"), StringComparison.Ordinal);
+        var revisions = (await Host.GetJsonAsync(RunnerHost.Api($"incidents/{id}/postmortem")))!["postmortem"]!["revisions"]!.AsArray();
+        Assert.Contains(revisions, r => ((string)r!["change"]!).Contains("without a separate review", StringComparison.Ordinal));
+
+        // Revert: back to draft to change it; the page keeps what customers read until it is published again.
+        var reverted = await Host.Client.PutAsync(RunnerHost.Api($"incidents/{id}/postmortem/revert"), null);
+        Assert.Equal(HttpStatusCode.OK, reverted.StatusCode);
+        Assert.Equal("draft", (string)(await reverted.Content.ReadFromJsonAsync<JsonNode>())!["status"]!);
+        Assert.NotNull(await Host.SiteAsync($"/postmortems/{id}.html"));
+
+        // StatusComms' own publish keeps its review gate.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Host.Client.PostAsync(RunnerHost.Api($"incidents/{id}/postmortem/publish"), null)).StatusCode);
+
+        await Task.Delay(1500);
+        Assert.Equal(2, Host.Mails().Count);
+    }
+
+    [Fact]
+    public async Task A_Statuspage_postmortem_missing_what_customers_need_is_refused_at_publish_with_the_findings()
+    {
+        var id = await ResolvedExportsIncidentAsync();
+
+        // POST, as some clients send it, takes the text too; nothing the author wrote is dropped.
+        var drafted = await Host.Client.PostAsync(RunnerHost.Api($"incidents/{id}/postmortem"), RunnerHost.Json(new { postmortem = new { body_draft = "A bad deploy broke exports. It is fixed." } }));
+        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+        var answer = (await drafted.Content.ReadFromJsonAsync<JsonNode>())!;
+        Assert.False((bool)answer["publishable"]!);
+        Assert.Equal("# Postmortem: Exports failing\n\n## Summary\n\nA bad deploy broke exports. It is fixed.\n", (string)answer["body_draft"]!);
+
+        var refused = await Host.Client.PutAsync(RunnerHost.Api($"incidents/{id}/postmortem/publish"), RunnerHost.Json(new { postmortem = new { notify_subscribers = true } }));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var rules = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["findings"]!.AsArray().Select(f => (string)f!["rule_id"]!).ToArray();
+        Assert.Contains("postmortem-root-cause-missing", rules);
+        Assert.Contains("postmortem-apology-impact", rules);
+        Assert.Equal("draft", (string)(await Host.GetJsonAsync(RunnerHost.Api($"incidents/{id}/postmortem")))!["status"]!);
+        Assert.Null(await Host.SiteAsync($"/postmortems/{id}.html"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Host.Client.PutAsync(RunnerHost.Api($"incidents/{id}/postmortem"), RunnerHost.Json(new { postmortem = new { } }))).StatusCode);
+    }
+
+    private async Task<string> ResolvedExportsIncidentAsync()
     {
         var api = (string)(await Host.CreateComponentAsync("Exports"))["id"]!;
         var (incident, etag) = await Host.CreateIncidentAsync(new { name = "Exports failing", body = "CSV exports fail with an error for all customers.", components = new Dictionary<string, string> { [api] = "major_outage" }, next_update_at = RunnerHost.Soon() });
         var id = (string)incident["id"]!;
         await PatchAsync(id, new { status = "resolved", body = "Exports work again since 10:40 UTC. We're sorry: for 20 minutes CSV exports failed.", components = new Dictionary<string, string> { [api] = "operational" } }, etag);
-
-        var drafted = await Host.Client.PostAsync(RunnerHost.Api($"incidents/{id}/postmortem"), RunnerHost.Json(new { postmortem = new { body_draft = "## What happened\nA bad deploy.", notify_subscribers = true } }));
-
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, drafted.StatusCode);
-        Assert.Contains("PATCH", await drafted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await Host.Client.GetAsync(RunnerHost.Api($"incidents/{id}/postmortem"))).StatusCode);
+        return id;
     }
 
     private async Task<string> ResolvedIncidentWithDraftAsync(string rootCause)

@@ -11,7 +11,7 @@ public sealed class CreateComponentGroup(ComponentService components, PageSettin
         CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadAsync<ComponentGroupRequest>(request, cancellationToken);
-        var (group, members) = await components.CreateGroupAsync(body.ComponentGroup.ToNewGroup(), cancellationToken);
+        var (group, members) = await components.CreateGroupAsync(body.Fields.ToNewGroup(), cancellationToken);
         return ApiResults.Created(ComponentJson.From(group, page.Id, ComponentStatus.Operational, members));
     }
 }

@@ -15,7 +15,7 @@ public sealed class UpdateComponentGroup(ComponentService components, PageSettin
         CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadAsync<ComponentGroupRequest>(request, cancellationToken);
-        return await components.UpdateGroupAsync(groupId, body.ComponentGroup.ToChanges(), ApiResults.IfMatch(request), cancellationToken) is (var group, var members)
+        return await components.UpdateGroupAsync(groupId, body.Fields.ToChanges(), ApiResults.IfMatch(request), cancellationToken) is (var group, var members)
             ? ApiResults.Versioned(request, ComponentJson.From(group, page.Id, ComponentStatus.Operational, members), group.Version)
             : Problems.NotFound("component group", groupId, request.HttpContext);
     }

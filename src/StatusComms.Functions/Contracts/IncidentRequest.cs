@@ -15,7 +15,7 @@ public sealed record IncidentRequest
 /// Statuspage's incident fields. The Statuspage fields that have no meaning here (tweets, metadata, backfill flags,
 /// reminders) are accepted and ignored, so existing automation keeps working; anything else unknown is refused.
 /// As in Statuspage, planned work is an incident too: a maintenance status (<c>scheduled</c>, <c>in_progress</c>,
-/// <c>verifying</c>, <c>completed</c>) or a <c>scheduled_for</c> makes the body a scheduled maintenance
+/// <c>verifying</c>, <c>completed</c>), a <c>scheduled_for</c> or <c>impact_override: maintenance</c> makes the body a scheduled maintenance
 /// (<see cref="IsMaintenance"/>), kept and answered as one.
 /// </summary>
 [AcceptsAndIgnores(
@@ -28,7 +28,8 @@ public sealed record IncidentFields
 
     /// <summary>An incident stage or, for planned work, a maintenance stage (Statuspage has one field for both).</summary>
     public StageName? Status { get; init; }
-    public IncidentImpact? ImpactOverride { get; init; }
+    /// <summary>An impact, or <c>maintenance</c> for planned work.</summary>
+    public ImpactName? ImpactOverride { get; init; }
     public string? Body { get; init; }
     public IReadOnlyList<string>? ComponentIds { get; init; }
     public Dictionary<string, ComponentStatus>? Components { get; init; }
@@ -54,7 +55,7 @@ public sealed record IncidentFields
     public bool? AutoTransitionToOperationalState { get; init; }
 
     /// <summary>Planned work: a maintenance status, or a window, was sent.</summary>
-    public bool IsMaintenance => MaintenanceStage is not null || ScheduledFor is not null;
+    public bool IsMaintenance => MaintenanceStage is not null || ScheduledFor is not null || ImpactOverride?.IsMaintenance == true;
 
     private MaintenanceStatus? MaintenanceStage => Status?.Maintenance;
 
@@ -115,7 +116,7 @@ public sealed record IncidentFields
             Name = opening ? Name ?? string.Empty : Name,
             Status = Stage,
             Body = opening ? Body ?? string.Empty : Body,
-            ImpactOverride = ImpactOverride,
+            ImpactOverride = ImpactOverride?.Incident,
             StartedAt = StartedAt,
             ComponentIds = ComponentIds ?? [],
             Components = Components ?? [],

@@ -48,6 +48,9 @@ public static class Routes
     private const string NotIncidentViews = ":regex(^(?!(unresolved|scheduled|upcoming|active_maintenance)$))";
     public const string ReopenIncident = IncidentPath + "/reopen";
     public const string IncidentUpdate = IncidentPath + "/incident_updates/{updateId}" + ItemSuffix;
+
+    /// <summary>The same, as atlassian-python-api spells the path (<c>incidents_update</c>), so that client works unchanged.</summary>
+    public const string IncidentUpdateAsPythonClientSpellsIt = IncidentPath + "/incidents_update/{updateId}" + ItemSuffix;
     public const string ScheduledMaintenances = PagePath + "/scheduled-maintenances";
     public const string ScheduledMaintenance = ScheduledMaintenancePath + ItemSuffix;
     private const string ScheduledMaintenancePath = ScheduledMaintenances + "/{maintenanceId}";

@@ -10,11 +10,14 @@ namespace StatusComms.Functions.Incidents;
 public sealed class EditIncidentUpdate(IncidentService incidents)
 {
     [Function(nameof(EditIncidentUpdate))]
-    public async Task<IActionResult> RunAsync(
+    public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", "put", Route = Routes.IncidentUpdate)] HttpRequest request,
         string incidentId,
         string updateId,
         CancellationToken cancellationToken)
+        => EditAsync(request, incidents, incidentId, updateId, cancellationToken);
+
+    internal static async Task<IActionResult> EditAsync(HttpRequest request, IncidentService incidents, string incidentId, string updateId, CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadAsync<IncidentUpdateRequest>(request, cancellationToken);
         return await incidents.EditUpdateAsync(incidentId, updateId, body.IncidentUpdate.ToEdit(request), ApiResults.IfMatch(request), cancellationToken) is { } details

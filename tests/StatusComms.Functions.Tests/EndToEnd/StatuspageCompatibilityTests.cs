@@ -69,6 +69,37 @@ public sealed class StatuspageCompatibilityTests(SharedRunner runner) : IClassFi
         Assert.Equal(HttpStatusCode.BadRequest, (await Host.Client.GetAsync(RunnerHost.Api("incidents?limit=101"))).StatusCode);
     }
 
+    /// <summary>What atlassian-python-api (Statuspage's most used Python client) sends where it departs from the reference.</summary>
+    [Fact]
+    public async Task What_the_python_client_sends_is_taken_as_it_sends_it()
+    {
+        // A group: "components_group", and the description beside it (where the reference documents it).
+        var member = (string)(await Host.CreateComponentAsync("Python client member"))["id"]!;
+        var group = await Host.Client.PostAsync(RunnerHost.Api("component-groups"), RunnerHost.Json(new { description = "Payment services", components_group = new { name = "Payments", components = new[] { member } } }));
+        var text = await group.Content.ReadAsStringAsync();
+        Assert.True(group.StatusCode == HttpStatusCode.Created, text);
+        Assert.Equal(("Payments", "Payment services"), ((string)JsonNode.Parse(text)!["name"]!, (string)JsonNode.Parse(text)!["description"]!));
+        var both = await Host.Client.PostAsync(RunnerHost.Api("component-groups"), RunnerHost.Json(new { component_group = new { name = "A", components = new[] { member } }, components_group = new { name = "B", components = new[] { member } } }));
+        Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+
+        // An update edited at "incidents_update".
+        var (incident, _) = await Host.CreateIncidentAsync(new { name = "Refunds delayed", body = "Refunds take up to two hours to reach cards; we are investigating. Next update in 30 minutes." });
+        var edited = await Host.Client.PatchAsync(RunnerHost.Api($"incidents/{(string)incident["id"]!}/incidents_update/{(string)incident["incident_updates"]![0]!["id"]!}"), RunnerHost.Json(new { incident_update = new { body = "Refunds take up to two hours to reach cards since 08:10 UTC; we are investigating. Next update in 30 minutes." } }));
+        Assert.True(edited.StatusCode == HttpStatusCode.OK, await edited.Content.ReadAsStringAsync());
+
+        // Planned work marked with impact_override "maintenance", as Statuspage's enum has it.
+        var start = DateTimeOffset.UtcNow.AddDays(2).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var end = DateTimeOffset.UtcNow.AddDays(2).AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var planned = await Host.Client.PostAsync(RunnerHost.Api("incidents"), RunnerHost.Json(new { incident = new { name = "Refund database upgrade", status = "scheduled", impact_override = "maintenance", scheduled_for = start, scheduled_until = end, body = "Refunds are queued for up to one hour while we upgrade their database; none are lost." } }));
+        Assert.True(planned.StatusCode == HttpStatusCode.Created, await planned.Content.ReadAsStringAsync());
+        Assert.Equal("maintenance", (string)(await planned.Content.ReadFromJsonAsync<JsonNode>())!["impact"]!);
+        var noWindow = await Host.Client.PostAsync(RunnerHost.Api("incidents"), RunnerHost.CurlForm("incident[name]=Upgrade", "incident[impact_override]=maintenance", "incident[body]=Upgrading."));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noWindow.StatusCode);
+        var badImpact = await Host.Client.PostAsync(RunnerHost.Api("incidents"), RunnerHost.CurlForm("incident[name]=Upgrade", "incident[impact_override]=severe", "incident[body]=Upgrading."));
+        Assert.Equal(HttpStatusCode.BadRequest, badImpact.StatusCode);
+        Assert.Contains("none, minor, major, critical, maintenance", await badImpact.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_component_group_is_a_resource_read_changed_and_deleted_by_its_id()
     {

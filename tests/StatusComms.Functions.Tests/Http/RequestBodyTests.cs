@@ -14,7 +14,7 @@ public class RequestBodyTests
         var body = await Read("""{"incident": {"name": "API down", "status": "identified", "body": "x", "impact_override": "critical", "components": {"abc": "partial_outage"}}}""");
 
         Assert.Equal(IncidentStatus.Identified, body.Incident.Status?.Incident);
-        Assert.Equal(IncidentImpact.Critical, body.Incident.ImpactOverride);
+        Assert.Equal(IncidentImpact.Critical, body.Incident.ImpactOverride?.Incident);
         Assert.Equal(StatusComms.Components.ComponentStatus.PartialOutage, body.Incident.Components!["abc"]);
     }
 
@@ -88,7 +88,7 @@ public class RequestBodyTests
         {
             Assert.Equal("Payments failing", incident.Name);
             Assert.Equal(IncidentStatus.Investigating, incident.Status?.Incident);
-            Assert.Equal(IncidentImpact.Major, incident.ImpactOverride);
+            Assert.Equal(IncidentImpact.Major, incident.ImpactOverride?.Incident);
             Assert.Equal("Card payments fail for about 30% of customers. Next update in 30 minutes.", incident.Body);
             Assert.Equal(["cmpa", "cmpb"], incident.ComponentIds!);
             Assert.Equal(StatusComms.Components.ComponentStatus.MajorOutage, Assert.Single(incident.Components!).Value);

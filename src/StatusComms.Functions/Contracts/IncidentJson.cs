@@ -9,7 +9,7 @@ namespace StatusComms.Functions.Contracts;
 /// "unused" values so clients that read them keep working. Built by name, member by member: a positional list of
 /// twenty values is how <c>postmortem_body</c> once reached the JSON as null.
 /// </summary>
-public sealed record IncidentJson
+public sealed record IncidentJson : IncidentObjectFields
 {
     public required string Id { get; init; }
     public required string PageId { get; init; }
@@ -30,7 +30,8 @@ public sealed record IncidentJson
     public DateTimeOffset? PostmortemPublishedAt { get; init; }
     public DateTimeOffset? ScheduledFor { get; init; }
     public DateTimeOffset? ScheduledUntil { get; init; }
-    public IReadOnlyDictionary<string, object> Metadata { get; init; } = new Dictionary<string, object>();
+    public bool AutoTransitionToMaintenanceState { get; init; }
+    public bool AutoTransitionToOperationalState { get; init; }
 
     public static IncidentJson From(IncidentDetails details, string pageId, string pageUrl)
     {
@@ -59,6 +60,8 @@ public sealed record IncidentJson
             IncidentUpdates = incident.Updates.Reverse().Select(IncidentUpdateJson.From).ToArray(),
             PostmortemBody = incident.PostmortemBody,
             PostmortemPublishedAt = incident.PostmortemPublishedAt,
+            PostmortemBodyLastUpdatedAt = incident.PostmortemPublishedAt,
+            PostmortemNotifiedSubscribers = incident.Updates.Any(u => u.Status == IncidentStatus.Postmortem && u.DeliverNotifications),
         };
     }
 }
@@ -85,6 +88,11 @@ public sealed record IncidentUpdateJson(
     string? OriginalBody,
     string? EditedBy)
 {
+    /// <summary>Statuspage's Twitter fields: no Twitter/X integration here.</summary>
+    public DateTimeOffset? TwitterUpdatedAt { get; init; }
+
+    public bool WantsTwitterUpdate { get; init; }
+
     public static IncidentUpdateJson From(IncidentUpdate update)
         => new(
             update.Id,

@@ -18,7 +18,7 @@ public sealed record MaintenanceJson(
     bool AutoTransitionToOperationalState,
     string Shortlink,
     IReadOnlyList<ComponentJson> Components,
-    IReadOnlyList<MaintenanceUpdateJson> IncidentUpdates)
+    IReadOnlyList<MaintenanceUpdateJson> IncidentUpdates) : IncidentObjectFields
 {
     // The rest of Statuspage's incident object, so a client that reads planned work from incidents/… finds every
     // field it reads on an incident: a maintenance has no impact override, monitoring stage, postmortem or metadata.
@@ -33,7 +33,6 @@ public sealed record MaintenanceJson(
 
     public string? PostmortemBody { get; init; }
     public DateTimeOffset? PostmortemPublishedAt { get; init; }
-    public IReadOnlyDictionary<string, object> Metadata { get; init; } = new Dictionary<string, object>();
 
     public static MaintenanceJson From(MaintenanceDetails details, string pageId, string pageUrl, DateTimeOffset now)
     {
@@ -60,6 +59,8 @@ public sealed record MaintenanceJson(
             maintenance.Updates.Reverse().Select(u => new MaintenanceUpdateJson(u.Id, u.MaintenanceId, u.Status, u.Body, u.CreatedAt, u.CreatedAt, u.CreatedAt, u.DeliverNotifications, u.Author, CandorJson.From(u.Review))).ToArray())
         {
             StartedAt = maintenance.ScheduledFor,
+            ScheduledAutoInProgress = maintenance.AutoTransition,
+            ScheduledAutoCompleted = maintenance.AutoTransition,
             ResolvedAt = status == MaintenanceStatus.Completed
                 ? maintenance.Updates.LastOrDefault(u => u.Status == MaintenanceStatus.Completed)?.CreatedAt ?? maintenance.ScheduledUntil
                 : null,
@@ -77,4 +78,15 @@ public sealed record MaintenanceUpdateJson(
     DateTimeOffset DisplayAt,
     bool DeliverNotifications,
     string Author,
-    CandorJson Candor);
+    CandorJson Candor)
+{
+    /// <summary>A maintenance's components are in its <c>components</c>; its updates move none.</summary>
+    public IReadOnlyList<AffectedComponentJson>? AffectedComponents { get; init; }
+
+    /// <summary>Statuspage's Twitter fields: no Twitter/X integration here.</summary>
+    public string? CustomTweet { get; init; }
+
+    public string? TweetId { get; init; }
+    public DateTimeOffset? TwitterUpdatedAt { get; init; }
+    public bool WantsTwitterUpdate { get; init; }
+}

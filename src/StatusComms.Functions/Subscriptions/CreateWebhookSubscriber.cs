@@ -23,6 +23,6 @@ public sealed class CreateWebhookSubscriber(SubscriptionService subscriptions, I
 
         var webhooks = options.Value.Webhooks;
         var (subscriber, secret) = await subscriptions.AddWebhookAsync(endpoint, body.Subscriber.ComponentIds ?? [], resolver, new WebhookPolicy(webhooks.AllowPrivateTargets, webhooks.AllowHttp), cancellationToken);
-        return ApiResults.Created(new { subscriber = SubscriberJson.From(subscriber), secret });
+        return ApiResults.Created(SubscriberJson.From(subscriber) with { Secret = secret });
     }
 }

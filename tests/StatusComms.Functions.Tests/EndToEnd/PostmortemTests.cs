@@ -208,8 +208,9 @@ public sealed class PostmortemTests : RunnerTest
     [Fact]
     public async Task A_Statuspage_client_writes_publishes_and_reverts_a_postmortem_as_one_text()
     {
-        var id = await ResolvedExportsIncidentAsync();
         await Host.SubscribeConfirmedAsync("ada@example.com");
+        var id = await ResolvedExportsIncidentAsync();
+        Assert.Equal(2, (await Host.MailsAsync(2)).Count);
 
         // As the reference's curl sample sends it: form-encoded, Rails keys.
         var written = await Host.Client.PutAsync(RunnerHost.Api($"incidents/{id}/postmortem.json"), new FormUrlEncodedContent([new("postmortem[body_draft]", StatuspageText), new("postmortem[notify_twitter]", "false")]));

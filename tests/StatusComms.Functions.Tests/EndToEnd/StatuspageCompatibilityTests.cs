@@ -215,33 +215,6 @@ public sealed class StatuspageCompatibilityTests(SharedRunner runner) : IClassFi
         Assert.NotNull(header.GetDateTimeOffset(StatusComms.Infrastructure.Tables.TableIncidentStore.DeletedAtProperty));
     }
 
-    /// <summary>The fields of Statuspage's incident object that its clients read (v1 reference, "Incident").</summary>
-    private static readonly string[] IncidentFields =
-    [
-        "id", "page_id", "name", "status", "impact", "impact_override", "created_at", "updated_at", "started_at",
-        "monitoring_at", "resolved_at", "shortlink", "components", "incident_updates", "postmortem_body",
-        "postmortem_published_at", "scheduled_for", "scheduled_until", "metadata",
-    ];
-
-    [Fact]
-    public async Task Incidents_and_planned_work_read_through_incidents_carry_every_field_of_Statuspages_incident_object()
-    {
-        var (incident, _) = await Host.CreateIncidentAsync(new { name = "Imports slow", body = "CSV imports take up to 10 minutes for all customers.", impact_override = "minor", next_update_at = RunnerHost.Soon() });
-        var start = DateTimeOffset.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
-        var end = DateTimeOffset.UtcNow.AddDays(3).AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
-        var planned = await Host.Client.PostAsync(RunnerHost.Api("incidents"), RunnerHost.CurlForm("incident[name]=Imports upgrade", "incident[status]=scheduled", $"incident[scheduled_for]={start}", $"incident[scheduled_until]={end}", "incident[body]=CSV imports are paused for up to one hour while we upgrade them. Exports keep working."));
-        Assert.True(planned.StatusCode == HttpStatusCode.Created, await planned.Content.ReadAsStringAsync());
-        var maintenance = (await planned.Content.ReadFromJsonAsync<JsonObject>())!;
-
-        foreach (var (what, json) in new[] { ("incident", incident.AsObject()), ("maintenance", maintenance) })
-        {
-            var missing = IncidentFields.Where(f => !json.ContainsKey(f)).ToArray();
-            Assert.True(missing.Length == 0, $"{what} lacks {string.Join(", ", missing)}");
-            var update = json["incident_updates"]![0]!.AsObject();
-            Assert.All(new[] { "id", "incident_id", "status", "body", "created_at", "updated_at", "display_at", "deliver_notifications" }, f => Assert.True(update.ContainsKey(f), $"{what} update lacks {f}"));
-        }
-    }
-
     [Fact]
     public async Task Collection_and_item_routes_take_the_json_suffix()
     {

@@ -176,6 +176,12 @@ public class CandorCheckTests
     }
 
     [Theory]
+    [InlineData("Between 10:02 and 10:31 UTC about a fifth of searches returned no results. Search has worked normally since 10:31 UTC. We're sorry.")]
+    [InlineData("From 14:10 to 14:40 UTC order history pages came back empty for some customers. They show every order again. We're sorry.")]
+    public void Results_that_came_back_empty_are_an_impact_customers_recognise(string body)
+        => Assert.DoesNotContain(Findings(Draft(body, IncidentStatus.Resolved, next: null)), f => f.RuleId == "impact-missing");
+
+    [Theory]
     [InlineData(IncidentImpact.Critical, true)]
     [InlineData(IncidentImpact.Major, true)]
     [InlineData(IncidentImpact.Minor, false)]

@@ -298,6 +298,25 @@ public sealed partial class ConsoleFlowTests(ConsoleHost console) : IClassFixtur
         Assert.Equal(2, stored!["incident_updates"]!.AsArray().Count);
     }
 
+    [Fact]
+    public async Task An_update_edited_through_the_API_shows_on_the_timeline_with_who_edited_it_and_the_words_first_mailed()
+    {
+        var (created, _) = await Host.CreateIncidentAsync(new { name = "Exports failing", body = "CSV exports fial with an error for all customers since 09:10 UTC. We are investigating and will post the next update in 30 minutes." });
+        var id = (string)created["id"]!;
+        var edit = await Host.Client.PatchAsync(RunnerHost.Api($"incidents/{id}/incident_updates/{(string)created["incident_updates"]![0]!["id"]!}"), RunnerHost.Json(new { incident_update = new { body = "CSV exports fail with an error for all customers since 09:10 UTC. We are investigating and will post the next update in 30 minutes." } }));
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        await using var context = await console.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await ConsoleHost.SignInAsync(page, $"/console/incidents/{id}");
+
+        var update = page.Locator(".timeline li").First;
+        Assert.StartsWith("CSV exports fail with an error", await update.Locator(".body").InnerTextAsync(), StringComparison.Ordinal);
+        var edited = await update.Locator(".edited").InnerTextAsync();
+        Assert.Contains("by api; no one was mailed again.", edited, StringComparison.Ordinal);
+        Assert.StartsWith("CSV exports fial", await update.Locator("q.original").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     private static Regex CardPayments() => new("^Card payments");
 
     /// <summary>Picks a pre-written message, fills its blanks and checks it, all from the keyboard.</summary>

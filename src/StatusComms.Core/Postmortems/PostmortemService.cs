@@ -87,14 +87,24 @@ public sealed class PostmortemService(
 
     /// <summary>
     /// Writes the whole document from one text, as Statuspage's clients send a postmortem (<c>body_draft</c>), starting
-    /// the postmortem first if the incident has none (<see cref="PostmortemDraftText"/>).
+    /// the postmortem first if the incident has none (<see cref="PostmortemDraftText"/>). A final one goes back to draft
+    /// to take it; a published one stays on the page as published until it is published again.
     /// </summary>
     /// <returns>The postmortem, whether it was started now, and how the text's headings were read.</returns>
     public async Task<(PostmortemDetails Details, bool Created, PostmortemDraftText.Reading Reading)> WriteDraftTextAsync(string incidentId, string text, string by, string? expectedVersion, CancellationToken cancellationToken)
     {
         var reading = PostmortemDraftText.Read(text);
         var (_, created) = await StartAsync(incidentId, by, cancellationToken);
-        var details = await ChangeAsync(incidentId, created ? null : expectedVersion, (p, now) => p.Edit(c => PostmortemDraftText.Apply(c, reading), "wrote the document from one text (body_draft)", by, now), cancellationToken);
+        var details = await ChangeAsync(incidentId, created ? null : expectedVersion, (p, now) =>
+        {
+            // As at Statuspage, a new draft of a published postmortem leaves what customers read until it is published again.
+            if (p.Status == PostmortemStatus.Final)
+            {
+                p.MoveTo(PostmortemStatus.Draft, by, now, "a new body_draft was sent");
+            }
+
+            p.Edit(c => PostmortemDraftText.Apply(c, reading), "wrote the document from one text (body_draft)", by, now);
+        }, cancellationToken);
         return (details, created, reading);
     }
 

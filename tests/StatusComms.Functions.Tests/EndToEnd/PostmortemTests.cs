@@ -254,6 +254,14 @@ public sealed class PostmortemTests : RunnerTest
         var revisions = (await Host.GetJsonAsync(RunnerHost.Api($"incidents/{id}/postmortem")))!["postmortem"]!["revisions"]!.AsArray();
         Assert.Contains(revisions, r => ((string)r!["change"]!).Contains("without a separate review", StringComparison.Ordinal));
 
+        // A corrected text after publishing is a new draft; customers read the published one until it is published again.
+        var corrected = await Host.Client.PutAsync(RunnerHost.Api($"incidents/{id}/postmortem"), RunnerHost.Json(new { postmortem = new { body_draft = StatuspageText.Replace("month-end work", "month-end reports", StringComparison.Ordinal) } }));
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        Assert.Equal("draft", (string)(await corrected.Content.ReadFromJsonAsync<JsonNode>())!["status"]!);
+        Assert.Contains("month-end work", await Host.SiteAsync($"/postmortems/{id}.html"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await Host.Client.PutAsync(RunnerHost.Api($"incidents/{id}/postmortem/publish"), RunnerHost.Json(new { postmortem = new { notify_subscribers = false } }))).StatusCode);
+        Assert.Contains("month-end reports", await Host.SiteAsync($"/postmortems/{id}.html"), StringComparison.Ordinal);
+
         // Revert: back to draft to change it; the page keeps what customers read until it is published again.
         var reverted = await Host.Client.PutAsync(RunnerHost.Api($"incidents/{id}/postmortem/revert"), null);
         Assert.Equal(HttpStatusCode.OK, reverted.StatusCode);

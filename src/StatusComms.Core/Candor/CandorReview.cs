@@ -5,6 +5,9 @@ public sealed record CandorReview(IReadOnlyList<CandorFinding> Findings, string?
 {
     public static readonly CandorReview None = new([], null);
 
+    /// <summary>A reason is a sentence or two for the next reader, not a document.</summary>
+    public const int MaxOverrideReasonLength = 1_000;
+
     public bool HasErrors => Findings.Any(f => f.Severity == FindingSeverity.Error);
 
     /// <summary>
@@ -15,6 +18,11 @@ public sealed record CandorReview(IReadOnlyList<CandorFinding> Findings, string?
     public static CandorReview Of(CandorCheck check, CandorDraft draft, string? overrideReason, bool enforce = true)
     {
         ArgumentNullException.ThrowIfNull(check);
+        if (overrideReason?.Length > MaxOverrideReasonLength)
+        {
+            throw new Common.DomainRuleException($"An override reason has at most {MaxOverrideReasonLength:N0} characters: say in a sentence or two why this goes out as it is.");
+        }
+
         var findings = check.Check(draft);
         var review = new CandorReview(findings, string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim());
         return enforce && review.HasErrors && review.OverrideReason is null && check.Options.Enforcement == CandorEnforcement.Block

@@ -37,7 +37,9 @@ public sealed class EventWebhookSignature : IDisposable
             return "The request is not signed (X-Twilio-Email-Event-Webhook-Signature and -Timestamp are required).";
         }
 
-        if (!long.TryParse(timestamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        // Seconds since 1970 that DateTimeOffset can hold: a larger number is no time at all, not an exception.
+        if (!long.TryParse(timestamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
             return "The signature timestamp is not a Unix time.";
         }

@@ -29,19 +29,7 @@ public static class ConsoleHttp
             return FormCollection.Empty;
         }
 
-        if (request.ContentLength > MaxFormBytes)
-        {
-            throw new ApiProblemException(413, "Form too large", $"The form exceeds {MaxFormBytes / 1024} KB.");
-        }
-
-        try
-        {
-            return await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueCountLimit = 2000, ValueLengthLimit = MaxFormBytes, MultipartBodyLengthLimit = MaxFormBytes }, cancellationToken);
-        }
-        catch (Exception exception) when (exception is InvalidDataException or IOException)
-        {
-            throw new ApiProblemException(400, "Unreadable form", "The form could not be read.");
-        }
+        return await PublicHttp.ReadFormAsync(request, MaxFormBytes, 2000, cancellationToken);
     }
 
     public static string? Value(IFormCollection form, string name)

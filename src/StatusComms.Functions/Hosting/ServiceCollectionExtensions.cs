@@ -187,6 +187,16 @@ public static class ServiceCollectionExtensions
         var connectionString = !string.IsNullOrEmpty(storage.ConnectionString) ? storage.ConnectionString : configuration["AzureWebJobsStorage"];
         services.AddAzureClients(clients =>
         {
+            // A comms lead waits on these calls: when storage is unreachable, say so (503) within seconds rather
+            // than after the SDK's default 100 s network timeout and long backoff.
+            clients.ConfigureDefaults(options =>
+            {
+                options.Retry.MaxRetries = 3;
+                options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+                options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+            });
+
             if (storage.TableServiceUri is not null && storage.BlobServiceUri is not null && string.IsNullOrEmpty(storage.ConnectionString))
             {
                 // In Azure: the app's managed identity, no secrets in settings.

@@ -91,6 +91,11 @@ public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, Consol
                 return Problems.Create(bad.StatusCode, "Bad request", bad.Message, context);
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
                 return new StatusCodeResult(499);
+            case var unavailable when StorageUnavailable(unavailable):
+                // Nothing was written (each change is one transaction); the caller can send the same request again.
+                LogStorageUnavailable(logger, context.Request.Method, context.Request.Path.Value, context.TraceIdentifier, unavailable.GetType().Name, unavailable.Message);
+                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Problems.Create(StatusCodes.Status503ServiceUnavailable, "Storage is unavailable", $"Nothing was changed. Try again in {RetryAfterSeconds} seconds; the status page itself is still served.", context);
             default:
                 LogUnexpected(logger, exception, context.Request.Method, context.Request.Path.Value, context.TraceIdentifier);
                 return Problems.Create(StatusCodes.Status500InternalServerError, "Something went wrong on our side", $"The request was not completed. Quote trace id {context.TraceIdentifier} when you report it.", context);
@@ -100,6 +105,13 @@ public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, Consol
     /// <summary>Checks the caller's API key or admin principal; a refusal, or null when admitted.</summary>
     public JsonResult? Authenticate(HttpContext context)
     {
+        // Statuspage takes the key in the query string too; a key in a URL ends up in logs, proxies and browser
+        // history, so here it is refused, and the caller told to move it and rotate it.
+        if (context.Request.Query.ContainsKey("api_key"))
+        {
+            return Problems.Create(StatusCodes.Status400BadRequest, "API key in the URL", "Send the key as 'Authorization: OAuth <key>', never in the query string: URLs are logged. Consider this key exposed and rotate it.", context);
+        }
+
         var presented = PresentedKey(context.Request);
         if (presented is not null)
         {
@@ -144,8 +156,7 @@ public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, Consol
             }
         }
 
-        // Statuspage also accepts the key as a query parameter.
-        return request.Query.TryGetValue("api_key", out var key) ? key.ToString() : null;
+        return null;
     }
 
     private static JsonResult Unauthorized(HttpContext context, string detail)
@@ -153,6 +164,24 @@ public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, Consol
         context.Response.Headers.WWWAuthenticate = "OAuth realm=\"StatusComms\"";
         return Problems.Create(StatusCodes.Status401Unauthorized, "Unauthorized", detail, context);
     }
+
+    /// <summary>How long a caller waits before trying again when storage is unreachable.</summary>
+    public const int RetryAfterSeconds = 10;
+
+    /// <summary>
+    /// Storage could not be reached or failed on its side (refused connection, timeout, 5xx): the request is sound
+    /// and can be sent again. A storage 4xx is not this: it is a request we built wrong, and stays a 500.
+    /// </summary>
+    public static bool StorageUnavailable(Exception exception) => exception switch
+    {
+        Azure.RequestFailedException failed => failed.Status is 0 or >= 500,
+        HttpRequestException or System.Net.Sockets.SocketException or TimeoutException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(StorageUnavailable),
+        _ => exception.InnerException is { } inner && StorageUnavailable(inner),
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable during {Method} {Path} (trace {TraceId}): {Kind}: {Reason}")]
+    private static partial void LogStorageUnavailable(ILogger logger, string method, string? path, string traceId, string kind, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure of {Method} {Path} (trace {TraceId})")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string? path, string traceId);

@@ -12,20 +12,28 @@ public static class PublicHttp
     /// <summary>An HTML form post, urlencoded or multipart (RFC 8058 allows either for one-click unsubscribes).</summary>
     public static bool IsForm(HttpRequest request) => request.HasFormContentType;
 
-    public static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+        => ReadFormAsync(request, MaxFormBytes, 1000, cancellationToken);
+
+    /// <summary>
+    /// Reads an HTML form post, urlencoded or multipart, for the public pages and the console alike: a body past
+    /// <paramref name="maxBytes"/> is a 413, one that cannot be read as a form (a bad boundary, a truncated part,
+    /// too many fields) a 400, never a 500.
+    /// </summary>
+    public static async Task<IFormCollection> ReadFormAsync(HttpRequest request, int maxBytes, int maxValues, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxFormBytes)
+        if (request.ContentLength > maxBytes)
         {
-            throw new ApiProblemException(413, "Body too large", $"The form exceeds {MaxFormBytes / 1024} KB.");
+            throw new ApiProblemException(413, "Body too large", $"The form exceeds {maxBytes / 1024} KB.");
         }
 
         try
         {
-            return await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueCountLimit = 1000, ValueLengthLimit = MaxFormBytes, MultipartBodyLengthLimit = MaxFormBytes }, cancellationToken);
+            return await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueCountLimit = maxValues, ValueLengthLimit = maxBytes, MultipartBodyLengthLimit = maxBytes, MultipartHeadersLengthLimit = 8 * 1024 }, cancellationToken);
         }
-        catch (InvalidDataException exception)
+        catch (Exception exception) when (exception is InvalidDataException or IOException or FormatException or BadHttpRequestException or ArgumentException)
         {
-            throw new ApiProblemException(400, "Unreadable form", exception.Message);
+            throw new ApiProblemException(400, "Unreadable form", "The body could not be read as a form: send application/x-www-form-urlencoded, or multipart/form-data with a boundary and whole parts.");
         }
     }
 

@@ -107,6 +107,12 @@ public static partial class RequestBody
 
                 break;
             case (JsonTypeInfoKind.Enumerable, JsonArray items):
+                // No list of this API holds null: an id list with [null] says nothing a person meant.
+                if (items.Any(item => item is null))
+                {
+                    throw new ApiProblemException(400, "Invalid JSON", $"{path.TrimEnd('.')} holds null; leave it out of the list.");
+                }
+
                 foreach (var item in items.OfType<JsonNode>())
                 {
                     Ignore(item, info.ElementType!, path, ignored);

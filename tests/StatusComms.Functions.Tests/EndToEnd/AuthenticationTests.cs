@@ -21,7 +21,12 @@ public sealed class AuthenticationTests
         Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongResponse.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync(RunnerHost.Api("components"))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await host.Anonymous.GetAsync(RunnerHost.Api($"components?api_key={RunnerHost.ApiKey}"))).StatusCode);
+
+        // A key in the URL is refused, even the right one: URLs are logged.
+        var inUrl = await host.Anonymous.GetAsync(RunnerHost.Api($"components?api_key={RunnerHost.ApiKey}"));
+        Assert.Equal(HttpStatusCode.BadRequest, inUrl.StatusCode);
+        Assert.Contains("rotate", await inUrl.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.Client.GetAsync(RunnerHost.Api($"components?api_key={RunnerHost.ApiKey}"))).StatusCode);
     }
 
     [Fact]

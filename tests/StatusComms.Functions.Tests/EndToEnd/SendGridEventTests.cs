@@ -48,6 +48,20 @@ public sealed class SendGridEventTests : IAsyncLifetime
         Assert.Equal("suppressed", (string?)(await SubscriberAsync(id))["status"]);
     }
 
+    [Theory]
+    [InlineData("99999999999999999")]
+    [InlineData("9223372036854775807")]
+    [InlineData("-1")]
+    public async Task A_timestamp_no_clock_can_hold_is_refused_before_anything_else(string timestamp)
+    {
+        const string body = """[{"email":"dan@example.com","event":"delivered","sg_event_id":"ev-9"}]""";
+
+        var response = await SendAsync(body, timestamp, Sign(timestamp, body));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task A_tampered_body_is_refused_and_changes_nothing()
     {

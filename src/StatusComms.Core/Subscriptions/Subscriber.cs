@@ -66,12 +66,22 @@ public sealed class Subscriber
     public static Subscriber ForWebhook(string id, Uri url, string secret, IReadOnlyList<string> componentIds, DateTimeOffset now)
         => new() { Id = id, WebhookUrl = url, WebhookSecret = secret, Status = SubscriberStatus.Confirmed, ComponentIds = Checked(componentIds), CreatedAt = now, UpdatedAt = now, ConfirmedAt = now };
 
-    /// <summary>Asked again to subscribe: a stopped subscriber starts double opt-in again with the new choice.</summary>
+    /// <summary>
+    /// The address reported our mail as spam. Nothing is sent to it again, not even a confirmation link: a request
+    /// to subscribe it can come from anyone, and a spam report never lifts by itself.
+    /// </summary>
+    public bool ReportedSpam => Status == SubscriberStatus.Suppressed && StoppedReason?.StartsWith("spamreport", StringComparison.Ordinal) == true;
+
+    /// <summary>
+    /// Asked again to subscribe: an unsubscribed subscriber starts double opt-in again with the new choice. A
+    /// suppressed one (a bounce, a drop) stays suppressed, so no update reaches it on a stranger's word, until the
+    /// person follows a confirmation link (<see cref="Confirm"/>).
+    /// </summary>
     public void Resubscribe(IReadOnlyList<string> componentIds, DateTimeOffset now)
     {
-        if (Status == SubscriberStatus.Confirmed)
+        if (Status is SubscriberStatus.Confirmed or SubscriberStatus.Suppressed)
         {
-            return; // Nothing changes until they use the manage link from the mail they will get.
+            return; // Nothing changes until they use the link in the mail they will get (none after a spam report).
         }
 
         Status = SubscriberStatus.Pending;
@@ -80,17 +90,22 @@ public sealed class Subscriber
         UpdatedAt = now;
     }
 
-    /// <summary>The confirmation link was followed. Confirming twice is harmless.</summary>
+    /// <summary>
+    /// The confirmation link was followed: the person reads mail at this address. That lifts a bounce or drop
+    /// suppression (the mailbox works now); a spam report is never lifted this way, and an unsubscribe needs a new
+    /// request first. Confirming twice is harmless.
+    /// </summary>
     public void Confirm(DateTimeOffset now)
     {
-        if (Status is SubscriberStatus.Unsubscribed or SubscriberStatus.Suppressed)
+        if (Status == SubscriberStatus.Unsubscribed || ReportedSpam)
         {
             throw new DomainRuleException("This subscription was stopped after the link was sent. Subscribe again to get a new link.");
         }
 
-        if (Status == SubscriberStatus.Pending)
+        if (Status is SubscriberStatus.Pending or SubscriberStatus.Suppressed)
         {
             Status = SubscriberStatus.Confirmed;
+            StoppedReason = null;
             ConfirmedAt = now;
             UpdatedAt = now;
         }

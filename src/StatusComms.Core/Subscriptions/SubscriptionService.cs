@@ -34,6 +34,12 @@ public sealed class SubscriptionService(
 
         var chosen = await KnownComponentsAsync(componentIds, cancellationToken);
         var subscriber = await UpsertAsync(email, chosen.Keys.ToArray(), cancellationToken);
+        if (subscriber.ReportedSpam)
+        {
+            // Answered like any other request, so nobody learns from it what this address did.
+            return SubscribeOutcome.Accepted;
+        }
+
         var sent = await mail.SendAsync(await composer.ComposeConfirmationAsync(page.Name, page.Url, [subscriber], Names(subscriber, chosen), cancellationToken), cancellationToken);
         return sent.Outcome is MailSendOutcome.Accepted ? SubscribeOutcome.Accepted : SubscribeOutcome.MailFailed(sent.Reason ?? sent.Outcome.ToString());
     }
@@ -163,6 +169,7 @@ public sealed class SubscriptionService(
         var invalid = new List<string>();
         var pending = new List<Subscriber>();
         var alreadyConfirmed = 0;
+        var reportedSpam = 0;
         foreach (var (email, componentIds) in entries)
         {
             if (!EmailAddress.TryNormalize(email, out _))
@@ -177,6 +184,10 @@ public sealed class SubscriptionService(
             {
                 alreadyConfirmed++;
             }
+            else if (subscriber.ReportedSpam)
+            {
+                reportedSpam++;
+            }
             else if (pending.All(p => p.Id != subscriber.Id))
             {
                 pending.Add(subscriber);
@@ -190,7 +201,7 @@ public sealed class SubscriptionService(
             failed += sent.Outcome == MailSendOutcome.Accepted ? 0 : chunk.Length;
         }
 
-        return new ImportReport(pending.Count, alreadyConfirmed, invalid, failed);
+        return new ImportReport(pending.Count, alreadyConfirmed, invalid, failed, reportedSpam);
     }
 
     private async Task<Subscriber> UpsertAsync(string email, IReadOnlyList<string> componentIds, CancellationToken cancellationToken)
@@ -289,7 +300,8 @@ public sealed record SubscribeOutcome(bool IsAccepted, TimeSpan? RetryAfter, str
     public static SubscribeOutcome MailFailed(string reason) => new(false, null, reason);
 }
 
-public sealed record ImportReport(int ConfirmationsSent, int AlreadyConfirmed, IReadOnlyList<string> Invalid, int MailFailures);
+/// <param name="ReportedSpam">Addresses that reported our mail as spam: sent nothing (<see cref="Subscriber.ReportedSpam"/>).</param>
+public sealed record ImportReport(int ConfirmationsSent, int AlreadyConfirmed, IReadOnlyList<string> Invalid, int MailFailures, int ReportedSpam = 0);
 
 /// <summary>A subscription link that cannot be used: forged, changed, expired, or for a subscription that is gone.</summary>
 public sealed class SubscriptionLinkException(string message) : Exception(message);

@@ -66,7 +66,7 @@ public sealed class SubscribersScreen(
         try
         {
             var report = await subscriptions.ImportAsync(addresses.Select(a => (a, (IReadOnlyList<string>)chosen)).ToArray(), cancellationToken);
-            var summary = $"Imported: {report.ConfirmationsSent} confirmation mail(s) sent, {report.AlreadyConfirmed} already confirmed, {report.MailFailures} confirmation(s) could not be sent.";
+            var summary = $"Imported: {report.ConfirmationsSent} confirmation mail(s) sent, {report.AlreadyConfirmed} already confirmed, {report.MailFailures} confirmation(s) could not be sent{(report.ReportedSpam > 0 ? $", {report.ReportedSpam} address(es) that reported our mail as spam were sent nothing" : string.Empty)}.";
 
             // The addresses refused stay in the box to be corrected; the rest are done (a reload sends nothing twice).
             return report.Invalid.Count == 0

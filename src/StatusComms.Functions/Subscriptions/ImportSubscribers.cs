@@ -23,6 +23,6 @@ public sealed class ImportSubscribers(SubscriptionService subscriptions, IOption
         }
 
         var report = await subscriptions.ImportAsync(body.Subscribers.Select(s => (s.Email ?? string.Empty, s.ComponentIds ?? [])).ToArray(), cancellationToken);
-        return new JsonResult(new { confirmations_sent = report.ConfirmationsSent, already_confirmed = report.AlreadyConfirmed, invalid = report.Invalid, mail_failures = report.MailFailures }, ApiJson.Options) { StatusCode = StatusCodes.Status202Accepted };
+        return new JsonResult(new { confirmations_sent = report.ConfirmationsSent, already_confirmed = report.AlreadyConfirmed, invalid = report.Invalid, mail_failures = report.MailFailures, reported_spam = report.ReportedSpam }, ApiJson.Options) { StatusCode = StatusCodes.Status202Accepted };
     }
 }

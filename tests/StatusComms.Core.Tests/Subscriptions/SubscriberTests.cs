@@ -67,6 +67,31 @@ public sealed class SubscriberTests
     }
 
     [Fact]
+    public void A_bounce_is_lifted_only_by_the_person_confirming_and_a_spam_report_never()
+    {
+        var bounced = Subscriber.ForEmail("s1", "ada@example.com", ["api"], Now);
+        bounced.Confirm(Now);
+        bounced.Suppress("bounce: 550 5.1.1 mailbox does not exist", Now.AddDays(1));
+
+        // Anyone can ask to subscribe an address: that alone changes nothing.
+        bounced.Resubscribe(["web"], Now.AddDays(2));
+        Assert.Equal((SubscriberStatus.Suppressed, false), (bounced.Status, bounced.WantsToHearAbout(["api"])));
+        Assert.False(bounced.ReportedSpam);
+
+        // The person follows the link in the confirmation mail: the mailbox works again.
+        bounced.Confirm(Now.AddDays(2));
+        Assert.Equal((SubscriberStatus.Confirmed, null, true), (bounced.Status, bounced.StoppedReason, bounced.WantsToHearAbout(["api"])));
+
+        var reported = Subscriber.ForEmail("s2", "bob@example.com", [], Now);
+        reported.Confirm(Now);
+        reported.Suppress("spamreport: reported by SendGrid", Now.AddDays(1));
+        reported.Resubscribe([], Now.AddDays(2));
+        Assert.True(reported.ReportedSpam);
+        Assert.Throws<DomainRuleException>(() => reported.Confirm(Now.AddDays(2)));
+        Assert.Equal(SubscriberStatus.Suppressed, reported.Status);
+    }
+
+    [Fact]
     public void Subscribing_again_restarts_double_opt_in_unless_already_confirmed()
     {
         var stopped = Subscriber.ForEmail("s1", "ada@example.com", [], Now);

@@ -62,6 +62,26 @@ public sealed class SendGridEventTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("spamreport", false)]
+    [InlineData("bounce", true)]
+    public async Task A_strangers_subscribe_request_does_not_lift_a_suppression(string stoppedBy, bool confirmationSent)
+    {
+        var email = $"{stoppedBy}-{Guid.NewGuid().ToString("N")[..8]}@example.com";
+        var id = await SubscribedAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync($$"""[{"email":"{{email}}","event":"{{stoppedBy}}","sg_event_id":"ev-{{id}}","sc_subscriber":"{{id}}"}]""", DateTimeOffset.UtcNow)).StatusCode);
+
+        var subscribe = await _host.Anonymous.PostAsync("api/public/subscriptions", new FormUrlEncodedContent([new("email", email)]));
+
+        Assert.True(subscribe.IsSuccessStatusCode, $"{(int)subscribe.StatusCode}");
+        await Task.Delay(500);
+        var mails = _host.Mails().Where(m => m.Contains($"To: {email}", StringComparison.OrdinalIgnoreCase)).ToArray();
+        Assert.Equal(confirmationSent ? 1 : 0, mails.Length);
+        var subscriber = await SubscriberAsync(id);
+        Assert.Equal("suppressed", (string?)subscriber["status"]);
+        Assert.StartsWith(stoppedBy, (string?)subscriber["stopped_reason"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_tampered_body_is_refused_and_changes_nothing()
     {
@@ -100,16 +120,7 @@ public sealed class SendGridEventTests : IAsyncLifetime
     public async Task A_signed_body_that_is_not_an_event_list_is_a_400()
         => Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("""{"event":"bounce"}""", DateTimeOffset.UtcNow)).StatusCode);
 
-    private async Task<string> SubscribedAsync(string email)
-    {
-        var services = _host.Services;
-        var store = (StatusComms.Subscriptions.ISubscriberStore)services.GetService(typeof(StatusComms.Subscriptions.ISubscriberStore))!;
-        var tokens = (StatusComms.Subscriptions.SubscriptionTokens)services.GetService(typeof(StatusComms.Subscriptions.SubscriptionTokens))!;
-        var subscriber = StatusComms.Subscriptions.Subscriber.ForEmail(tokens.SubscriberId(email.ToLowerInvariant()), email, [], DateTimeOffset.UtcNow);
-        subscriber.Confirm(DateTimeOffset.UtcNow);
-        Assert.True(await store.TryAddAsync(subscriber, CancellationToken.None));
-        return subscriber.Id;
-    }
+    private Task<string> SubscribedAsync(string email) => _host.SubscribeConfirmedAsync(email);
 
     private async Task<JsonNode> SubscriberAsync(string id)
         => (await _host.GetJsonAsync(RunnerHost.Api("subscribers?state=all&limit=1000")))!.AsArray().Single(s => (string?)s!["id"] == id)!;

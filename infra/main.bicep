@@ -151,6 +151,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         // Subscribers and mail (docs/notifications.md). The queue triggers bind to this flat setting.
         { name: 'StatusCommsQueuePrefix', value: 'statuscomms' }
         { name: 'StatusComms__Subscriptions__PublicBaseUrl', value: 'https://${functionAppName}.azurewebsites.net' }
+        // App Service's front end appends the client's address to X-Forwarded-For; nothing a client writes is trusted.
+        { name: 'StatusComms__TrustedProxyHops', value: '1' }
         { name: 'StatusComms__Subscriptions__SigningKey', value: subscriptionSigningKey }
         { name: 'StatusComms__Email__SendGridApiKey', value: sendGridApiKey }
         { name: 'StatusComms__Email__FromAddress', value: mailFromAddress }

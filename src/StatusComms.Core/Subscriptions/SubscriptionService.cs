@@ -34,9 +34,13 @@ public sealed class SubscriptionService(
 
         var chosen = await KnownComponentsAsync(componentIds, cancellationToken);
         var subscriber = await UpsertAsync(email, chosen.Keys.ToArray(), cancellationToken);
-        if (subscriber.ReportedSpam)
+
+        // Answered like any other request, so nobody learns from it what this address did or how often it was asked
+        // for: an address that reported spam gets nothing, and one asked for too often (from any network) gets
+        // nothing more until its window passes. The limit is kept by subscriber id, never by the address itself.
+        if (subscriber.ReportedSpam
+            || await limiter.TryAcquireAsync("subscribe-recipient", subscriber.Id, limits.PerRecipient, limits.RecipientWindow, cancellationToken) is not null)
         {
-            // Answered like any other request, so nobody learns from it what this address did.
             return SubscribeOutcome.Accepted;
         }
 
@@ -285,10 +289,17 @@ public sealed class SubscriptionService(
         => subscriber.ComponentIds.Select(id => chosen.GetValueOrDefault(id)).OfType<string>().ToArray();
 }
 
-/// <summary>How many subscribe requests one client address may make per window (StatusComms:Subscriptions).</summary>
+/// <summary>
+/// How many subscribe requests one client address may make per window, and how many confirmation mails one
+/// recipient may be sent per its window, whoever asks (StatusComms:Subscriptions).
+/// </summary>
 public sealed record SubscriptionLimits(int SubscribesPerWindow = 5, TimeSpan Window = default)
 {
     public TimeSpan Window { get; init; } = Window == default ? TimeSpan.FromMinutes(10) : Window;
+
+    public int PerRecipient { get; init; } = 3;
+
+    public TimeSpan RecipientWindow { get; init; } = TimeSpan.FromHours(24);
 }
 
 public sealed record SubscribeOutcome(bool IsAccepted, TimeSpan? RetryAfter, string? MailProblem)

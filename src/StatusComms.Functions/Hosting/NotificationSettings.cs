@@ -15,6 +15,15 @@ public sealed class SubscriptionSettings
 
     public int WindowMinutes { get; set; } = 10;
 
+    /// <summary>
+    /// Confirmation mails one address may be sent per <see cref="RecipientWindowHours"/>, whoever asks: a stranger
+    /// cannot flood someone's inbox from many networks. Default 3 per 24 hours; past it, requests are answered as
+    /// usual and send nothing.
+    /// </summary>
+    public int SubscribesPerRecipient { get; set; } = 3;
+
+    public int RecipientWindowHours { get; set; } = 24;
+
     /// <summary>Where the public subscription endpoints are reached (the Functions app). Default: the page URL (the local runner serves both).</summary>
     public string? PublicBaseUrl { get; set; }
 

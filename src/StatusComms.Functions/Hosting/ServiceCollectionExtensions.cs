@@ -135,7 +135,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StatusCommsOptions>>().Value.Subscriptions;
-            return new SubscriptionLimits(o.SubscribesPerWindow) { Window = TimeSpan.FromMinutes(o.WindowMinutes) };
+            return new SubscriptionLimits(o.SubscribesPerWindow) { Window = TimeSpan.FromMinutes(o.WindowMinutes), PerRecipient = o.SubscribesPerRecipient, RecipientWindow = TimeSpan.FromHours(o.RecipientWindowHours) };
         });
         services.AddSingleton(sp =>
         {

@@ -40,6 +40,14 @@ public sealed class StatusCommsOptions
     /// </summary>
     public bool? TrustClientPrincipal { get; set; }
 
+    /// <summary>
+    /// How many proxies in front of the app append to X-Forwarded-For (App Service's front end: 1; Front Door and
+    /// then App Service: 2). The client is the address that many hops from the right; whatever a client wrote
+    /// further left is ignored. Default 0: the header is not trusted and the connection's address is the client.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 5, ErrorMessage = "StatusComms:TrustedProxyHops is between 0 and 5: the number of proxies in front of the app that append to X-Forwarded-For.")]
+    public int TrustedProxyHops { get; set; }
+
     public StorageOptions Storage { get; set; } = new();
 
     /// <summary>The comms lead's console (<c>StatusComms:Console</c>).</summary>

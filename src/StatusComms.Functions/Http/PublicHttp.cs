@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 
 namespace StatusComms.Functions.Http;
@@ -64,23 +65,29 @@ public static class PublicHttp
     }
 
     /// <summary>
-    /// The caller's address for rate limiting: the first X-Forwarded-For hop (Azure's front ends set it; they
-    /// replace what a client sends), else the connection's address.
+    /// The caller's address for rate limiting. X-Forwarded-For is read only as far as the configured proxies wrote
+    /// it (<c>StatusComms:TrustedProxyHops</c>, counted from the right, since each proxy appends the address it saw);
+    /// the hops further left are whatever the client sent, and are ignored. With no trusted proxy, or a header shorter
+    /// than the hops, the connection's address is the caller.
     /// </summary>
     public static string ClientAddress(HttpRequest request)
     {
-        var forwarded = request.Headers["X-Forwarded-For"].FirstOrDefault()?.Split(',')[0].Trim();
-        if (!string.IsNullOrEmpty(forwarded))
+        ArgumentNullException.ThrowIfNull(request);
+        var hops = request.HttpContext.RequestServices.GetService<Microsoft.Extensions.Options.IOptions<Hosting.StatusCommsOptions>>()?.Value.TrustedProxyHops ?? 0;
+        var connection = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (hops <= 0)
         {
-            // "203.0.113.7:50123" or "[2001:db8::1]:443": drop the port.
-            if (IPEndPoint.TryParse(forwarded, out var endpoint))
-            {
-                return endpoint.Address.ToString();
-            }
-
-            return forwarded;
+            return connection;
         }
 
-        return request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var chain = request.Headers["X-Forwarded-For"].SelectMany(v => (v ?? string.Empty).Split(',')).Select(h => h.Trim()).Where(h => h.Length > 0).ToArray();
+        if (chain.Length < hops)
+        {
+            return connection;
+        }
+
+        // "203.0.113.7:50123" or "[2001:db8::1]:443": drop the port; anything that is no address is no client.
+        var hop = chain[^hops];
+        return IPEndPoint.TryParse(hop, out var endpoint) ? endpoint.Address.ToString() : IPAddress.TryParse(hop, out var address) ? address.ToString() : connection;
     }
 }

@@ -5,7 +5,10 @@ public abstract class RunnerTest : IAsyncLifetime
 {
     protected RunnerHost Host { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Host = await RunnerHost.StartAsync();
+    /// <summary>Settings the class's host starts with (command-line form), beside the test defaults.</summary>
+    protected virtual string[] Settings => [];
+
+    public async Task InitializeAsync() => Host = await RunnerHost.StartAsync(null, Settings);
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 }

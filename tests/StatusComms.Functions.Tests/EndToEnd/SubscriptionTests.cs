@@ -8,6 +8,9 @@ namespace StatusComms.Functions.Tests.EndToEnd;
 /// <summary>Subscribers through the local runner against Azurite, with mail in the pickup folder (no SendGrid key).</summary>
 public sealed class SubscriptionTests : RunnerTest
 {
+    /// <summary>As behind App Service's front end: one proxy appends the address it saw to X-Forwarded-For.</summary>
+    protected override string[] Settings => ["--StatusComms:TrustedProxyHops=1"];
+
     private const string PublicBase = "https://status.acme.test/";
 
     [Fact]
@@ -89,6 +92,19 @@ public sealed class SubscriptionTests : RunnerTest
     }
 
     [Fact]
+    public async Task One_address_gets_at_most_three_confirmation_mails_a_day_however_many_networks_ask()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await SubscribeAsync("victim@example.com", $"198.18.{i}.1")).StatusCode);
+        }
+
+        await WaitForMailsAsync(3);
+        await Task.Delay(500);
+        Assert.Equal(3, Host.Mails().Count(m => Eml.Parse(m).To == "victim@example.com"));
+    }
+
+    [Fact]
     public async Task Subscribe_is_rate_limited_per_client_address()
     {
         for (var i = 0; i < 5; i++)
@@ -103,6 +119,10 @@ public sealed class SubscriptionTests : RunnerTest
         Assert.Null(await SubscriberAsync("p6@example.com"));
 
         Assert.Equal(HttpStatusCode.Accepted, (await SubscribeAsync("p7@example.com", "198.51.100.4")).StatusCode);
+
+        // What a client writes before the proxy's hop is its own word, and changes nothing.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SubscribeAsync("p8@example.com", "192.0.2.77, 203.0.113.9")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SubscribeAsync("p9@example.com", "10.9.8.7,203.0.113.9:50123")).StatusCode);
     }
 
     [Theory]

@@ -13,7 +13,7 @@ namespace StatusComms.LocalRunner;
 /// attributes (via <see cref="FunctionCatalog"/>), the published site is served at the root, and Azurite is started
 /// when the storage is the local emulator and none is listening.
 /// </summary>
-public static class LocalRunnerHost
+public static partial class LocalRunnerHost
 {
     public const int DefaultPort = 7071;
 
@@ -86,6 +86,10 @@ public static class LocalRunnerHost
         builder.Services.AddSingleton<FunctionInvoker>();
         // The Azure SDK logs every request, and every expected 404, at Information/Warning.
         builder.Logging.AddFilter("Azure", LogLevel.Error);
+
+        // ASP.NET Core logs each request's whole URL, and subscription links carry their token in it: the runner
+        // logs its own line per request instead, with credentials redacted (LogSafe).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         configure?.Invoke(builder);
         if (builder.Configuration.GetValue("StatusComms:LocalRunner:RunTimers", true))
         {
@@ -102,6 +106,18 @@ public static class LocalRunnerHost
         builder.Services.AddResponseCompression(o => o.MimeTypes = StaticSite.CompressedTypes);
 
         var app = builder.Build();
+        var requests = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StatusComms.LocalRunner.Requests");
+        app.Use(async (context, next) =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await next(context);
+            if (requests.IsEnabled(LogLevel.Information))
+            {
+                var url = LogSafe.PathAndQuery(context.Request);
+                var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                LogRequest(requests, context.Request.Method, url, context.Response.StatusCode, elapsed);
+            }
+        });
         app.UseResponseCompression();
         var prefix = RoutePrefix();
         var invoker = app.Services.GetRequiredService<FunctionInvoker>();
@@ -163,4 +179,7 @@ public static class LocalRunnerHost
                 ? prefix.GetString()?.Trim('/') ?? "api"
                 : "api";
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {PathAndQuery} {Status} in {ElapsedMs:F1} ms")]
+    private static partial void LogRequest(ILogger logger, string method, string pathAndQuery, int status, double elapsedMs);
 }

@@ -6,7 +6,11 @@ using StatusComms.StatusPage;
 
 namespace StatusComms.Postmortems;
 
-/// <summary>The whole internal document as Markdown, for the team's wiki. Never published to the status site.</summary>
+/// <summary>
+/// The whole internal document as Markdown, for the team's wiki. Never published to the status site. What people
+/// typed is text, not Markdown: every character Markdown or HTML would act on is escaped, so a pasted
+/// <c>&lt;script&gt;</c> or <c>[x](javascript:…)</c> arrives as the words it is; only http and https links are links.
+/// </summary>
 public static class PostmortemMarkdown
 {
     public static string Write(Incident incident, Postmortem postmortem, ImpactAnalysis impact)
@@ -47,7 +51,7 @@ public static class PostmortemMarkdown
         md.Append("\n## Action items\n\n| | Action | Owner | Due | Kind | Status | Public |\n| --- | --- | --- | --- | --- | --- | --- |\n");
         foreach (var (item, i) in c.ActionItems.Select((item, i) => (item, i + 1)))
         {
-            md.Append('|').Append(i).Append(" | ").Append(item.Link is { } link ? $"[{Cell(item.Description)}]({link})" : Cell(item.Description)).Append(" | ")
+            md.Append('|').Append(i).Append(" | ").Append(item.Link is { Scheme: "https" or "http" } link ? $"[{Cell(item.Description)}](<{link.AbsoluteUri.Replace(">", "%3E", StringComparison.Ordinal)}>)" : Cell(item.Description) + (item.Link is { } other ? $" ({Cell(other.OriginalString)})" : string.Empty)).Append(" | ")
                 .Append(Cell(item.Owner ?? "—")).Append(" | ").Append(item.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—").Append(" | ")
                 .Append(WireName.Of(item.Kind)).Append(" | ").Append(WireName.Of(item.Status)).Append(" | ").Append(item.Public ? "yes" : "no").Append(" |\n");
         }
@@ -66,9 +70,30 @@ public static class PostmortemMarkdown
     }
 
     private static void Section(StringBuilder md, string title, string text)
-        => md.Append("## ").Append(title).Append("\n\n").Append(text.Trim().Length == 0 ? "*(empty)*" : text.Trim()).Append("\n\n");
+        => md.Append("## ").Append(title).Append("\n\n").Append(text.Trim().Length == 0 ? "*(empty)*" : Escape(text.Trim())).Append("\n\n");
 
-    private static string Line(string text) => text.ReplaceLineEndings(" ");
+    private static string Line(string text) => Escape(text.ReplaceLineEndings(" "));
 
-    private static string Cell(string text) => Line(text).Replace("|", "\\|", StringComparison.Ordinal);
+    private static string Cell(string text) => Line(text);
+
+    /// <summary>
+    /// Text as Markdown shows it literally: a backslash before each character CommonMark gives meaning to (emphasis,
+    /// links, code, headings, lists, tables, HTML) and the ampersand as an entity, so nothing becomes markup.
+    /// </summary>
+    public static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => escaped.Append("&amp;"),
+                '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '<' or '>' or '(' or ')' or '#' or '+' or '-' or '!' or '|' or '~' or '=' => escaped.Append('\\').Append(c),
+                _ => escaped.Append(c),
+            };
+        }
+
+        return escaped.ToString();
+    }
 }

@@ -95,6 +95,24 @@ public sealed class PostmortemTests
         Assert.Throws<DomainRuleException>(() => postmortem.ChangeActionItem("nope", new ActionItemChange { Status = ActionItemStatus.Done }, "sam", Start));
     }
 
+    [Fact]
+    public void The_Markdown_export_shows_what_people_typed_as_text_and_links_only_the_web()
+    {
+        var incident = Replayed();
+        var postmortem = Postmortem.Start(incident, "priya", Start);
+        postmortem.Edit(c => c with { RootCause = "<script>alert(1)</script> and [click](javascript:alert(1)) & *bold*" }, "edited root cause", "sam", Start);
+        postmortem.AddActionItem("Fix it | now", "Ops", null, ActionItemKind.ImmediateFix, new Uri("javascript:alert(1)"), true, "sam", Start);
+        postmortem.AddActionItem("Track it", "Ops", null, ActionItemKind.ImmediateFix, new Uri("https://tracker.example.com/T-1"), true, "sam", Start);
+
+        var md = PostmortemMarkdown.Write(incident, postmortem, ImpactAnalysis.Compute(incident, 0));
+
+        Assert.Contains(@"\<script\>alert\(1\)\</script\> and \[click\]\(javascript:alert\(1\)\) &amp; \*bold\*", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("](javascript:", md, StringComparison.Ordinal);
+        Assert.Contains(@"Fix it \| now (javascript:alert\(1\))", md, StringComparison.Ordinal);
+        Assert.Contains("[Track it](<https://tracker.example.com/T-1>)", md, StringComparison.Ordinal);
+    }
+
     private static Incident Replayed()
     {
         var known = Given.Components(Given.Component("api", "API"));

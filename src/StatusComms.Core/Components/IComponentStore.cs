@@ -8,6 +8,7 @@ public interface IComponentStore
 
     Task<Component?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>Adds the component at its <see cref="Component.Position"/>, or the next free one when another took it meanwhile (setting it).</summary>
     Task AddAsync(Component component, CancellationToken cancellationToken);
 
     Task UpdateAsync(Component component, CancellationToken cancellationToken);

@@ -13,6 +13,9 @@ internal static class RowKeys
 
     public const string Components = "cmp|";
 
+    /// <summary>The next free component position, claimed in the same transaction as each new component.</summary>
+    public const string ComponentPositions = "cmp-position";
+
     public static string Incident(string id) => $"inc|{id}";
 
     public static string IncidentUpdates(string id) => $"inc|{id}|";

@@ -15,8 +15,43 @@ public sealed class TableComponentStore(StatusTable table) : IComponentStore
     public async Task<Component?> GetAsync(string id, CancellationToken cancellationToken)
         => await table.GetAsync(RowKeys.Component(id), cancellationToken) is { } row ? EntityMapping.ToComponent(row) : null;
 
-    public Task AddAsync(Component component, CancellationToken cancellationToken)
-        => WriteAsync(component, TableTransactionActionType.Add, ETag.All, cancellationToken);
+    /// <summary>
+    /// Adds the component at a position of its own: the one asked for, or the next free one if another component
+    /// took it meanwhile. The position counter row moves on in the same transaction, so creates that run at once
+    /// never share a place (a lost race re-reads the counter and goes again).
+    /// </summary>
+    public async Task AddAsync(Component component, CancellationToken cancellationToken)
+    {
+        var counter = await table.GetAsync(RowKeys.ComponentPositions, cancellationToken);
+        void Claim(TableEntity? row) => component.Position = Math.Max(component.Position, row?.GetInt32(NextPosition) ?? 0);
+        Claim(counter);
+        var rowKey = RowKeys.Component(component.Id);
+        var responses = await table.CommitAsync(
+            () =>
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, EntityMapping.ToEntity(table.PartitionKey, component)),
+                counter is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(table.PartitionKey, RowKeys.ComponentPositions) { [NextPosition] = component.Position + 1 })
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, new TableEntity(table.PartitionKey, RowKeys.ComponentPositions) { [NextPosition] = component.Position + 1 }, counter.ETag),
+            ],
+            async () =>
+            {
+                if (await ExistsAsync(rowKey, cancellationToken))
+                {
+                    return true;
+                }
+
+                // Another create took the position: claim the next one and go again.
+                counter = await table.GetAsync(RowKeys.ComponentPositions, cancellationToken);
+                Claim(counter);
+                return false;
+            },
+            Stale,
+            cancellationToken);
+        component.Version = await table.ETagOfAsync(responses, 0, rowKey, cancellationToken);
+    }
+
+    private const string NextPosition = "Next";
 
     public Task UpdateAsync(Component component, CancellationToken cancellationToken)
         => WriteAsync(component, TableTransactionActionType.UpdateReplace, Expected(component), cancellationToken);

@@ -37,6 +37,17 @@ public sealed class ConcurrencyTests : RunnerTest
     }
 
     [Fact]
+    public async Task Twenty_components_created_at_once_each_get_a_place_of_their_own()
+    {
+        var created = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => Host.Client.PostAsync(RunnerHost.Api("components"), RunnerHost.Json(new { component = new { name = $"Parallel {i}" } }))));
+
+        Assert.All(created, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var positions = (await Host.GetJsonAsync(RunnerHost.Api("components")))!.AsArray().Select(c => (int)c!["position"]!).ToArray();
+        Assert.Equal(20, positions.Length);
+        Assert.Equal(20, positions.Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_stale_ETag_is_refused_even_without_a_race()
     {
         var (created, etag) = await Host.CreateIncidentAsync(new { name = "Search slow for all users", body = "Search takes 5-10 seconds for all users.", impact_override = "minor", next_update_at = RunnerHost.Soon() });

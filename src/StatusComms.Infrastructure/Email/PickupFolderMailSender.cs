@@ -28,61 +28,68 @@ public sealed class PickupFolderMailSender(string folder, TimeProvider time) : I
     }
 }
 
-/// <summary>Writes one recipient's message as MIME: encoded headers, text and HTML parts in base64.</summary>
+/// <summary>
+/// Writes one recipient's message as MIME with MimeKit: headers folded to RFC 5322's line limits and encoded as
+/// RFC 2047 words of at most 75 characters where they are not ASCII, international domains in their ASCII form,
+/// text and HTML parts in base64.
+/// </summary>
 public static class Mime
 {
+    /// <summary>CRLF line ends, as RFC 5322 has them, whatever the platform's.</summary>
+    private static readonly MimeKit.FormatOptions Rfc5322 = CreateOptions();
+
+    private static MimeKit.FormatOptions CreateOptions()
+    {
+        var options = MimeKit.FormatOptions.Default.Clone();
+        options.NewLineFormat = MimeKit.NewLineFormat.Dos;
+        return options;
+    }
+
     public static string Write(MailBatch mail, MailRecipient recipient, DateTimeOffset date, string batchId)
     {
+        ArgumentNullException.ThrowIfNull(mail);
+        ArgumentNullException.ThrowIfNull(recipient);
         string Apply(string text) => recipient.Substitutions.Aggregate(text, (t, s) => t.Replace(s.Key, s.Value, StringComparison.Ordinal));
 
-        var boundary = "=_sc_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
         var domain = mail.From.Email[(mail.From.Email.IndexOf('@', StringComparison.Ordinal) + 1)..];
-        var message = new StringBuilder();
-        Header(message, "From", mail.From.Name is { Length: > 0 } n ? $"{Encode(n)} <{Address(mail.From.Email)}>" : Address(mail.From.Email));
-        Header(message, "To", Address(recipient.Email));
-        Header(message, "Subject", Encode(Apply(mail.Subject)));
-        Header(message, "Date", date.ToString("ddd, dd MMM yyyy HH:mm:ss +0000", System.Globalization.CultureInfo.InvariantCulture));
-        Header(message, "Message-ID", $"<{batchId}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}@{domain}>");
-        Header(message, "MIME-Version", "1.0");
+        var message = new MimeKit.MimeMessage
+        {
+            // A subject is one line: a break in it (it never should hold one) becomes a space, not a new header.
+            Subject = new string(Apply(mail.Subject).ReplaceLineEndings(" ").Where(c => !char.IsControl(c)).ToArray()),
+            Date = date,
+            MessageId = $"{batchId}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}@{domain}",
+        };
+        message.From.Add(new MimeKit.MailboxAddress(mail.From.Name ?? string.Empty, mail.From.Email));
+        message.To.Add(new MimeKit.MailboxAddress(string.Empty, Address(recipient.Email)));
         foreach (var (name, value) in recipient.Headers)
         {
-            Header(message, name, value);
+            message.Headers.Add(Single(name, "A header name"), Single(value, name));
         }
 
-        Header(message, "Content-Type", $"multipart/alternative; boundary=\"{boundary}\"");
-        message.Append("\r\n");
-        Part(message, boundary, "text/plain; charset=utf-8", Apply(mail.Text));
-        Part(message, boundary, "text/html; charset=utf-8", Apply(mail.Html));
-        message.Append("--").Append(boundary).Append("--\r\n");
-        return message.ToString();
-    }
-
-    private static void Header(StringBuilder message, string name, string value)
-    {
-        if (name.Any(c => c is '\r' or '\n' or ':' || char.IsControl(c)) || value.Any(c => c is '\r' or '\n' || char.IsControl(c)))
+        message.Body = new MimeKit.MultipartAlternative
         {
-            throw new ArgumentException($"Header {name} may not contain line breaks or control characters.", nameof(value));
-        }
-
-        message.Append(name).Append(": ").Append(value).Append("\r\n");
+            Part("plain", Apply(mail.Text)),
+            Part("html", Apply(mail.Html)),
+        };
+        using var buffer = new MemoryStream();
+        message.WriteTo(Rfc5322, buffer);
+        return Encoding.ASCII.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>An address as subscribe stored it: printable ASCII with no brackets or commas, or it is refused.</summary>
     private static string Address(string email)
-        => email.All(c => c > ' ' && c < 127 && c is not ('<' or '>' or ',')) ? email : throw new ArgumentException("An address with characters that cannot go in a header.", nameof(email));
+        => email.All(c => c > ' ' && c < 127 && c is not ('<' or '>' or ',' or ';' or '"')) ? email : throw new ArgumentException("An address with characters that cannot go in a header.", nameof(email));
 
-    /// <summary>RFC 2047 for anything that is not printable ASCII.</summary>
-    private static string Encode(string text)
-        => text.All(c => c >= ' ' && c < 127) ? text : $"=?utf-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes(text))}?=";
+    /// <summary>A header value is one line: a break in it would start a header of the writer's choosing.</summary>
+    private static string Single(string value, string what)
+        => value.Any(c => c is '\r' or '\n' || (char.IsControl(c) && c != '\t'))
+            ? throw new ArgumentException($"{what} may not contain line breaks or control characters.", nameof(value))
+            : value;
 
-    private static void Part(StringBuilder message, string boundary, string contentType, string body)
+    private static MimeKit.TextPart Part(string subtype, string text)
     {
-        message.Append("--").Append(boundary).Append("\r\n");
-        message.Append("Content-Type: ").Append(contentType).Append("\r\n");
-        message.Append("Content-Transfer-Encoding: base64\r\n\r\n");
-        var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(body));
-        for (var i = 0; i < encoded.Length; i += 76)
-        {
-            message.Append(encoded.AsSpan(i, Math.Min(76, encoded.Length - i))).Append("\r\n");
-        }
+        var part = new MimeKit.TextPart(subtype) { ContentTransferEncoding = MimeKit.ContentEncoding.Base64 };
+        part.SetText(Encoding.UTF8, text);
+        return part;
     }
 }

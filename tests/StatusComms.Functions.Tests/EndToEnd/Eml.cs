@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace StatusComms.Functions.Tests.EndToEnd;
 
-/// <summary>A message from the pickup folder, read as a mail client would: headers, and the decoded text and HTML parts.</summary>
+/// <summary>A message from the pickup folder, read as a mail client would (MimeKit's parser): headers decoded, and the text and HTML parts.</summary>
 public sealed partial record Eml(IReadOnlyDictionary<string, string> Headers, string Text, string Html, string Raw)
 {
     public string Subject => Headers["Subject"];
@@ -12,15 +12,12 @@ public sealed partial record Eml(IReadOnlyDictionary<string, string> Headers, st
 
     public static Eml Parse(string raw)
     {
-        var split = raw.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        var headers = raw[..split].Split("\r\n").Select(l => l.Split(": ", 2)).ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
-        string Part(string type)
-        {
-            var match = Regex.Match(raw, $"Content-Type: {Regex.Escape(type)}; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n(?<body>[A-Za-z0-9+/=\r\n]+?)\r\n--");
-            return Encoding.UTF8.GetString(Convert.FromBase64String(match.Groups["body"].Value.Replace("\r\n", string.Empty, StringComparison.Ordinal)));
-        }
-
-        return new Eml(headers, Part("text/plain"), Part("text/html"), raw);
+        using var stream = new MemoryStream(Encoding.ASCII.GetBytes(raw));
+        var message = MimeKit.MimeMessage.Load(stream);
+        var headers = message.Headers.GroupBy(h => h.Field, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Value.Trim(), StringComparer.OrdinalIgnoreCase);
+        headers["Subject"] = message.Subject ?? string.Empty;
+        headers["To"] = string.Join(", ", message.To.Mailboxes.Select(m => m.Address));
+        return new Eml(headers, message.TextBody ?? string.Empty, message.HtmlBody ?? string.Empty, raw);
     }
 
     /// <summary>The first link in the text part that starts with <paramref name="prefix"/>.</summary>

@@ -38,7 +38,7 @@ public sealed class SecretsInLogsTests
 
         await host.Anonymous.GetAsync(RunnerHost.Api($"components?api_key={RunnerHost.ApiKey}"));
         await host.Anonymous.PostAsync("console/sign-in", Form(("api_key", RunnerHost.ApiKey), ("name", "Ada")));
-        var webhook = await host.Client.PostAsync(RunnerHost.Api("subscribers"), RunnerHost.Json(new { subscriber = new { endpoint = "https://127.0.0.1:9/hook" } }));
+        var webhook = await host.Client.PostAsync(RunnerHost.Api("subscribers"), RunnerHost.Json(new { subscriber = new { endpoint = "https://127.0.0.1:9999/hook" } }));
         secrets.Add((string)JsonNode.Parse(await webhook.Content.ReadAsStringAsync())!["secret"]!);
 
         var lines = capture.Lines.ToArray();

@@ -101,7 +101,7 @@ public sealed class StatuspageContractTests(StatuspageContractTests.Runner runne
         await SendAsync(HttpMethod.Put, $"incidents/{incidentId}/postmortem/revert", encoding, new { }, HttpStatusCode.OK, Postmortem);
         AssertShape((await Host.GetJsonAsync(RunnerHost.Api($"incidents/{incidentId}/postmortem")))!, Postmortem, "postmortem");
 
-        var subscriber = await SendAsync(HttpMethod.Post, "subscribers", encoding, new { subscriber = new { endpoint = $"https://127.0.0.1:9/statuscomms/{tag}", component_ids = new[] { componentId } } }, HttpStatusCode.Created, Subscriber);
+        var subscriber = await SendAsync(HttpMethod.Post, "subscribers", encoding, new { subscriber = new { endpoint = $"https://127.0.0.1:9999/statuscomms/{tag}", component_ids = new[] { componentId } } }, HttpStatusCode.Created, Subscriber);
         var subscriberId = (string)subscriber["id"]!;
         AssertShape((await Host.GetJsonAsync(RunnerHost.Api($"subscribers/{subscriberId}")))!, Subscriber, "subscriber");
         Assert.All(await ListAsync("subscribers?type=webhook"), s => AssertShape(s!, Subscriber, "listed subscriber"));

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using StatusComms.Infrastructure.Email;
 using StatusComms.Infrastructure.Templates;
@@ -34,8 +35,10 @@ public sealed class MailContentTests
         var eml = Mime.Write(mail, mail.Recipients[0], Now, "b1");
         var headers = eml[..eml.IndexOf("\r\n\r\n", StringComparison.Ordinal)].Split("\r\n");
         Assert.DoesNotContain(headers, h => h.StartsWith("Bcc:", StringComparison.OrdinalIgnoreCase));
-        Assert.Contains(headers, h => h.StartsWith("List-Unsubscribe: <https://status.acme.test/api/public/subscriptions/unsubscribe?token=", StringComparison.Ordinal));
-        Assert.Contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click", headers);
+        var parsed = Parsed(eml);
+        Assert.StartsWith("<https://status.acme.test/api/public/subscriptions/unsubscribe?token=", parsed.Headers["List-Unsubscribe"]!.Trim(), StringComparison.Ordinal);
+        Assert.Equal("List-Unsubscribe=One-Click", parsed.Headers["List-Unsubscribe-Post"]!.Trim());
+        Assert.Equal("[Acme Cloud] Investigating: API down Bcc: everyone@example.com", parsed.Subject);
     }
 
     [Fact]
@@ -58,9 +61,29 @@ public sealed class MailContentTests
         var mail = await ComposeAsync("Paiements échoués");
         var eml = Mime.Write(mail, mail.Recipients[0], Now, "b1");
 
-        Assert.Contains("Subject: =?utf-8?B?", eml, StringComparison.Ordinal);
+        Assert.Matches(@"Subject: .*=\?utf-8\?[bBqQ]\?", eml);
+        Assert.Equal(mail.Subject, Parsed(eml).Subject);
         Assert.DoesNotContain(NotificationComposer.ManageTag, eml, StringComparison.Ordinal);
         Assert.NotEqual(mail.Recipients[0].Substitutions[NotificationComposer.ManageTag], mail.Recipients[1].Substitutions[NotificationComposer.ManageTag]);
+    }
+
+    [Fact]
+    public async Task A_long_non_ascii_subject_is_folded_into_lines_and_encoded_words_within_the_rfc_limits()
+    {
+        var mail = await ComposeAsync(string.Concat(Enumerable.Repeat("Paiements échoués pour les clients en Île-de-France ", 6)).Trim());
+        var eml = Mime.Write(mail, mail.Recipients[0], Now, "b1");
+
+        var head = eml[..eml.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
+        Assert.All(head.Split("\r\n"), line => Assert.True(Encoding.ASCII.GetByteCount(line) <= 998, $"{line.Length}: {line}"));
+        Assert.All(System.Text.RegularExpressions.Regex.Matches(head, @"=\?[^?]+\?[bBqQ]\?[^?]*\?=").Select(m => m.Value), word => Assert.True(word.Length <= 75, word));
+        Assert.True(head.Split("\r\n").Any(l => l.StartsWith(' ') || l.StartsWith('\t')), "the subject is folded");
+        Assert.Equal(mail.Subject, Parsed(eml).Subject);
+    }
+
+    private static MimeKit.MimeMessage Parsed(string eml)
+    {
+        using var stream = new MemoryStream(Encoding.ASCII.GetBytes(eml));
+        return MimeKit.MimeMessage.Load(stream);
     }
 
     private static async Task<MailBatch> ComposeAsync(string name)

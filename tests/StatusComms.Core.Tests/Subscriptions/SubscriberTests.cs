@@ -10,6 +10,8 @@ public sealed class SubscriberTests
     [Theory]
     [InlineData("  Ada@Example.COM ", "ada@example.com")]
     [InlineData("first.last+tag@sub.example.co.uk", "first.last+tag@sub.example.co.uk")]
+    [InlineData("ada@exämple.com", "ada@xn--exmple-cua.com")]
+    [InlineData("o'brien@example.ie", "o'brien@example.ie")]
     public void Addresses_are_normalised(string input, string expected)
     {
         Assert.True(EmailAddress.TryNormalize(input, out var normalized));
@@ -24,6 +26,14 @@ public sealed class SubscriberTests
     [InlineData("ada@example.com\r\nBcc: eve@example.com")]
     [InlineData("ada@example.com, eve@example.com")]
     [InlineData("a da@example.com")]
+    [InlineData("ü@exämple.com")]
+    [InlineData("ünïcode@example.com")]
+    [InlineData("\"quoted local\"@example.com")]
+    [InlineData("a..b@example.com")]
+    [InlineData(".ada@example.com")]
+    [InlineData("ada@-example.com")]
+    [InlineData("ada@example.123")]
+    [InlineData("ada@[192.0.2.1]")]
     public void Anything_but_one_plain_address_is_refused(string input)
         => Assert.False(EmailAddress.TryNormalize(input, out _));
 

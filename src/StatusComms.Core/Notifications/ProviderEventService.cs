@@ -51,7 +51,7 @@ public sealed class ProviderEventService(IDeliveryLedger ledger, SubscriptionSer
             // A soft "blocked" bounce is temporary; every other stopping event stops mail to the address.
             if (Stopping.Contains(type) && !(type == "bounce" && Text(item, "type") == "blocked"))
             {
-                var subscriber = Text(item, "sc_subscriber") ?? (Text(item, "email") is { } email ? subscriptions.IdOf(email) : null);
+                var subscriber = Text(item, "sc_subscriber") ?? (Text(item, "email") is { } email ? await subscriptions.FindIdAsync(email, cancellationToken) : null);
                 var reason = $"{type}: {Text(item, "reason") ?? Text(item, "status") ?? "reported by SendGrid"}";
                 if (subscriber is not null && await subscriptions.SuppressAsync(subscriber, reason.Length > 500 ? reason[..500] : reason, cancellationToken))
                 {

@@ -90,7 +90,23 @@ public sealed class SubscriptionService(
     }
 
     /// <summary>The id an address has (or would have): lets a provider event that names only the address find its subscriber.</summary>
-    public string? IdOf(string email) => EmailAddress.TryNormalize(email, out var normalized) ? tokens.SubscriberId(normalized) : null;
+    /// <summary>The id of the subscriber with this address, under any key of the ring; null when there is none.</summary>
+    public async Task<string?> FindIdAsync(string email, CancellationToken cancellationToken)
+        => EmailAddress.TryNormalize(email, out var normalized) ? (await FindAsync(normalized, cancellationToken))?.Id : null;
+
+    /// <summary>The subscriber with this normalised address, looked for under each key of the ring, newest first.</summary>
+    private async Task<Subscriber?> FindAsync(string normalized, CancellationToken cancellationToken)
+    {
+        foreach (var id in tokens.SubscriberIds(normalized))
+        {
+            if (await store.GetAsync(id, cancellationToken) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
 
     public Task<IReadOnlyList<Subscriber>> ListAsync(string? afterId, int limit, CancellationToken cancellationToken)
         => store.ListAsync(afterId, limit, cancellationToken);
@@ -218,7 +234,7 @@ public sealed class SubscriptionService(
         var id = tokens.SubscriberId(normalized);
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var existing = await store.GetAsync(id, cancellationToken);
+            var existing = await FindAsync(normalized, cancellationToken);
             if (existing is null)
             {
                 var created = Subscriber.ForEmail(id, normalized, componentIds, time.GetUtcNow());

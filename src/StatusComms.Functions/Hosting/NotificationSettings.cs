@@ -4,11 +4,15 @@ namespace StatusComms.Functions.Hosting;
 public sealed class SubscriptionSettings
 {
     /// <summary>
-    /// Base64 secret (32 bytes or more) that signs subscription links and derives subscriber ids. When empty it is
-    /// derived from the API key; set it explicitly in production and never change it (links in old mails and
-    /// subscriber ids depend on it).
+    /// Base64 secret (32 bytes or more) that signs subscription links and derives new subscribers' ids. Required in
+    /// Azure; locally, when empty, it is derived from the API key. To rotate it, put the old key first in
+    /// <see cref="PreviousSigningKeys"/> and the new one here: links in old mails keep working, and people who
+    /// subscribed before are found again.
     /// </summary>
     public string? SigningKey { get; set; }
+
+    /// <summary>Keys signed with before (base64, comma-separated, newest first): they still verify links and find subscribers.</summary>
+    public string? PreviousSigningKeys { get; set; }
 
     /// <summary>Subscribe requests per client address per window. Default 5 per 10 minutes.</summary>
     public int SubscribesPerWindow { get; set; } = 5;

@@ -35,6 +35,8 @@ public static class ServiceCollectionExtensions
             .Bind(section)
             .ValidateDataAnnotations()
             .Validate(o => HasStorage(o, configuration), "Storage is not configured: set StatusComms__Storage__ConnectionString (UseDevelopmentStorage=true for Azurite), or StatusComms__Storage__TableServiceUri and BlobServiceUri for managed identity.")
+            .Validate(o => !InAzure || !string.IsNullOrEmpty(o.Subscriptions.SigningKey), "StatusComms:Subscriptions:SigningKey (environment: StatusComms__Subscriptions__SigningKey) is required in Azure: a base64 secret of 32 bytes or more (openssl rand -base64 32). Without it links would be signed with a key derived from the API key, and rotating the API key would break every unsubscribe link already sent.")
+            .Validate(o => SigningKeysReadable(o.Subscriptions), "StatusComms:Subscriptions:SigningKey and PreviousSigningKeys are base64 secrets of 32 bytes or more each (PreviousSigningKeys comma-separated, newest first).")
             .ValidateOnStart();
 
         var settings = section.Get<StatusCommsOptions>() ?? new StatusCommsOptions();
@@ -119,7 +121,8 @@ public static class ServiceCollectionExtensions
             var key = o.Subscriptions.SigningKey is { Length: > 0 } configured
                 ? Convert.FromBase64String(configured)
                 : System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(o.ApiKey), "statuscomms subscription signing key"u8);
-            return new SubscriptionTokens(key);
+            var previous = (o.Subscriptions.PreviousSigningKeys ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Convert.FromBase64String);
+            return new SubscriptionTokens([key, .. previous]);
         });
         services.AddSingleton(sp =>
         {
@@ -181,6 +184,24 @@ public static class ServiceCollectionExtensions
         => !string.IsNullOrEmpty(options.Storage.ConnectionString)
             || (options.Storage.TableServiceUri is not null && options.Storage.BlobServiceUri is not null)
             || !string.IsNullOrEmpty(configuration["AzureWebJobsStorage"]);
+
+    /// <summary>Running in Azure App Service or Functions (the platform sets WEBSITE_SITE_NAME), not on a laptop.</summary>
+    private static bool InAzure => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEBSITE_SITE_NAME"));
+
+    private static bool SigningKeysReadable(SubscriptionSettings subscriptions)
+    {
+        var keys = new[] { subscriptions.SigningKey }.Concat((subscriptions.PreviousSigningKeys ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        foreach (var key in keys.Where(k => !string.IsNullOrEmpty(k)))
+        {
+            var bytes = new byte[key!.Length];
+            if (!Convert.TryFromBase64String(key, bytes, out var length) || length < 32)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static void AddStorageClients(IServiceCollection services, StorageOptions storage, IConfiguration configuration)
     {

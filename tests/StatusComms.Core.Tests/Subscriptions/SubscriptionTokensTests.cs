@@ -51,14 +51,35 @@ public sealed class SubscriptionTokensTests
     }
 
     [Fact]
-    public void A_confirmation_link_expires_after_7_days_but_manage_and_unsubscribe_links_do_not()
+    public void A_confirmation_link_expires_after_7_days_a_manage_link_after_90_and_an_unsubscribe_link_never()
     {
         var confirm = Tokens.Create(TokenPurpose.Confirm, "abc234", Now);
         var manage = Tokens.Create(TokenPurpose.Manage, "abc234", Now);
+        var unsubscribe = Tokens.Create(TokenPurpose.Unsubscribe, "abc234", Now);
 
         Assert.True(Tokens.Read(confirm, TokenPurpose.Confirm, Now.AddDays(7)).IsValid);
         Assert.StartsWith("This confirmation link has expired.", Tokens.Read(confirm, TokenPurpose.Confirm, Now.AddDays(7).AddSeconds(1)).Refusal, StringComparison.Ordinal);
-        Assert.True(Tokens.Read(manage, TokenPurpose.Manage, Now.AddYears(10)).IsValid);
+        Assert.True(Tokens.Read(manage, TokenPurpose.Manage, Now.AddDays(90)).IsValid);
+        Assert.StartsWith("This link has expired.", Tokens.Read(manage, TokenPurpose.Manage, Now.AddDays(90).AddSeconds(1)).Refusal, StringComparison.Ordinal);
+        Assert.True(Tokens.Read(unsubscribe, TokenPurpose.Unsubscribe, Now.AddYears(10)).IsValid);
+    }
+
+    [Fact]
+    public void A_key_ring_signs_with_the_newest_key_and_verifies_with_every_one()
+    {
+        byte[] oldKey = [.. Enumerable.Range(0, 32).Select(i => (byte)i)], newKey = [.. Enumerable.Range(100, 32).Select(i => (byte)i)];
+        var before = new SubscriptionTokens([oldKey]);
+        var ring = new SubscriptionTokens([newKey, oldKey]);
+        var oldLink = before.Create(TokenPurpose.Unsubscribe, "abc234", Now);
+
+        Assert.Equal("abc234", ring.Read(oldLink, TokenPurpose.Unsubscribe, Now).SubscriberId);
+        Assert.False(new SubscriptionTokens([newKey]).Read(oldLink, TokenPurpose.Unsubscribe, Now).IsValid);
+        Assert.False(before.Read(ring.Create(TokenPurpose.Unsubscribe, "abc234", Now), TokenPurpose.Unsubscribe, Now).IsValid);
+
+        // New subscribers get the newest key's id; one from before is found under the old key's.
+        Assert.Equal([ring.SubscriberId("ada@example.com"), before.SubscriberId("ada@example.com")], ring.SubscriberIds("ada@example.com"));
+        Assert.NotEqual(before.SubscriberId("ada@example.com"), ring.SubscriberId("ada@example.com"));
+        Assert.Throws<ArgumentException>(() => new SubscriptionTokens([newKey, new byte[16]]));
     }
 
     [Fact]

@@ -8,24 +8,42 @@ public sealed class StartupSettingsTests
     [Fact]
     public async Task A_short_API_key_stops_the_runner_with_one_line_naming_the_setting()
     {
+        var (code, lines, output) = await RunAsync(new() { ["StatusComms__ApiKey"] = "short" });
+
+        Assert.Equal(2, code);
+        var line = Assert.Single(lines);
+        Assert.StartsWith("StatusComms cannot start: StatusComms:ApiKey (environment: StatusComms__ApiKey):", line, StringComparison.Ordinal);
+        Assert.Contains("16 characters", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_Azure_a_missing_signing_key_stops_the_host_naming_it()
+    {
+        var (code, lines, _) = await RunAsync(new() { ["StatusComms__ApiKey"] = RunnerHost.ApiKey, ["WEBSITE_SITE_NAME"] = "statuscomms-test" });
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("StatusComms cannot start: StatusComms:Subscriptions:SigningKey (environment: StatusComms__Subscriptions__SigningKey) is required in Azure", Assert.Single(lines), StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string[] ErrorLines, string Output)> RunAsync(Dictionary<string, string> environment)
+    {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "StatusComms.LocalRunner.dll"), "--StatusComms:Port=0", $"--StatusComms:Storage:ConnectionString={RunnerHost.Storage}"])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.Environment["StatusComms__ApiKey"] = "short";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
-
-        var lines = (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal(2, process.ExitCode);
-        var line = Assert.Single(lines);
-        Assert.StartsWith("StatusComms cannot start: StatusComms:ApiKey (environment: StatusComms__ApiKey):", line, StringComparison.Ordinal);
-        Assert.Contains("16 characters", line, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", await output, StringComparison.Ordinal);
+        return (process.ExitCode, (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), await output);
     }
 }

@@ -25,9 +25,14 @@ param pageId string = 'statuscomms'
 @description('Display name of the status page.')
 param pageName string = 'StatusComms'
 
-@description('Base64 secret (32+ bytes) that signs subscription links and derives subscriber ids. Set once; never change it. Empty: derived from the API key.')
+@description('Base64 secret (32+ bytes, e.g. openssl rand -base64 32) that signs subscription links and derives subscriber ids. Required: the app refuses to start in Azure without it. To rotate, pass the old one in previousSubscriptionSigningKeys.')
 @secure()
-param subscriptionSigningKey string = ''
+@minLength(44)
+param subscriptionSigningKey string
+
+@description('Signing keys used before, base64, comma-separated, newest first: links signed with them keep working.')
+@secure()
+param previousSubscriptionSigningKeys string = ''
 
 @description('SendGrid API key. Empty: no mail is sent (the app writes .eml files to its local disk).')
 @secure()
@@ -154,6 +159,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         // App Service's front end appends the client's address to X-Forwarded-For; nothing a client writes is trusted.
         { name: 'StatusComms__TrustedProxyHops', value: '1' }
         { name: 'StatusComms__Subscriptions__SigningKey', value: subscriptionSigningKey }
+        { name: 'StatusComms__Subscriptions__PreviousSigningKeys', value: previousSubscriptionSigningKeys }
         { name: 'StatusComms__Email__SendGridApiKey', value: sendGridApiKey }
         { name: 'StatusComms__Email__FromAddress', value: mailFromAddress }
         { name: 'StatusComms__Email__EventWebhookPublicKey', value: sendGridEventWebhookPublicKey }

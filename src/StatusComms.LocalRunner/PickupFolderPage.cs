@@ -25,7 +25,7 @@ public static class PickupFolderPage
             return;
         }
 
-        var files = Directory.Exists(folder) ? new DirectoryInfo(folder).GetFiles("*.eml").OrderByDescending(f => f.Name, StringComparer.Ordinal).Take(500).ToArray() : [];
+        var files = Directory.Exists(folder) ? new DirectoryInfo(folder).GetFiles("*.eml").OrderByDescending(f => f.LastWriteTimeUtc).ThenByDescending(f => f.Name, StringComparer.Ordinal).Take(500).ToArray() : [];
         var html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Mail pickup folder</title></head><body><h1>Mail pickup folder</h1>");
         html.Append("<p>No SendGrid API key is configured, so mail is written here instead of sent: ").Append(WebUtility.HtmlEncode(folder)).Append("</p><ul>");
         foreach (var file in files)

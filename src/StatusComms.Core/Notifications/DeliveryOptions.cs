@@ -12,8 +12,12 @@ public sealed record DeliveryOptions
     /// <summary>Longest back-off, and longest wait for a rate limit to reset before re-queueing. Default 5 min.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long a claimed send may take before a retry treats it as interrupted (ambiguous). Default 10 min.</summary>
-    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// How long a claimed send may take before a retry treats it as interrupted. One send is one call to the sender
+    /// (SendGrid's times out after 30 s), so 90 s is ample, and an interrupted batch is taken up again within two
+    /// minutes. Default 90 s.
+    /// </summary>
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromSeconds(90);
 
     /// <summary>
     /// SendGrid's Event Webhook is configured, so every message SendGrid takes produces events that name its
@@ -22,8 +26,11 @@ public sealed record DeliveryOptions
     /// </summary>
     public bool ProviderEvents { get; init; }
 
-    /// <summary>How long after a claim the provider's events must have arrived for it to count as sent. Default 15 min.</summary>
-    public TimeSpan EvidenceGrace { get; init; } = TimeSpan.FromMinutes(15);
+    /// <summary>
+    /// How long after a claim the provider's events must have arrived for it to count as sent. SendGrid posts its
+    /// events about every 30 seconds. Default 2 min.
+    /// </summary>
+    public TimeSpan EvidenceGrace { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Subscribers read per query during the fan-out.</summary>
     public int ScanPageSize { get; init; } = 1000;

@@ -4,6 +4,13 @@ namespace StatusComms.Notifications;
 public interface IMailSender
 {
     Task<MailSendResult> SendAsync(MailBatch mail, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sending the same batch again (same notification and target) reaches only the recipients who did not get it
+    /// the first time: the pickup folder can promise this, SendGrid cannot. An interrupted send is then simply sent
+    /// again once its lease ends, with nobody mailed twice and no person needed.
+    /// </summary>
+    bool WritesEachRecipientOnce => false;
 }
 
 /// <summary>

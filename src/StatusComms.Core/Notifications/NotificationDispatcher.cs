@@ -273,7 +273,8 @@ public sealed partial class NotificationDispatcher(
         {
             FinishedAt = now,
             StatusCode = result.StatusCode,
-            Reason = result.Outcome == MailSendOutcome.Accepted ? null : (record.Reason ?? string.Empty) + (result.Reason ?? result.Outcome.ToString()),
+            // An accepted send may still say something (the recipients the sender could not write, and why).
+            Reason = result.Outcome == MailSendOutcome.Accepted ? result.Reason : (record.Reason ?? string.Empty) + (result.Reason ?? result.Outcome.ToString()),
         };
         await ledger.RecordAsync(key, record, cancellationToken);
         if (record.State is DeliveryState.Failed or DeliveryState.Ambiguous)
@@ -311,6 +312,13 @@ public sealed partial class NotificationDispatcher(
             return current;
         }
 
+        if (mail.WritesEachRecipientOnce)
+        {
+            // Sending again reaches only those the interrupted attempt did not (the pickup folder): no guess involved.
+            LogResumingOncePerRecipient(logger, message.Key, current.Target, current.AttemptId);
+            return null;
+        }
+
         if (!options.ProviderEvents)
         {
             var ambiguous = current with
@@ -336,6 +344,9 @@ public sealed partial class NotificationDispatcher(
     private TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > options.MaxBackoff ? options.MaxBackoff : wait;
 
     private static string NewAttemptId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {Key} {Target}: attempt {AttemptId} was interrupted; the sender writes each recipient once, so it is sent again for those it did not reach")]
+    private static partial void LogResumingOncePerRecipient(ILogger logger, string key, string target, string attemptId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {Key} {Target}: attempt {AttemptId} was interrupted and SendGrid reported nothing for it; sending again")]
     private static partial void LogResending(ILogger logger, string key, string target, string attemptId);

@@ -6,26 +6,71 @@ namespace StatusComms.Infrastructure.Email;
 
 /// <summary>
 /// Mail without SendGrid: each recipient's message is written as an .eml file (RFC 5322, multipart/alternative) to
-/// a folder a person can open with any mail client. The local runner lists the folder at /_mail/.
+/// a folder a person can open with any mail client. The local runner lists the folder at /_mail/. A notification's
+/// file is named by the notification, its batch and the recipient, and written whole or not at all (a temporary file
+/// moved into place), so sending a batch again writes only the messages that are not there yet: an interrupted send
+/// resumes without mailing anyone twice. One recipient that cannot be written does not hold back the others.
 /// </summary>
 public sealed class PickupFolderMailSender(string folder, TimeProvider time) : IMailSender
 {
     public string Folder { get; } = folder;
 
+    public bool WritesEachRecipientOnce => true;
+
     public async Task<MailSendResult> SendAsync(MailBatch mail, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(mail);
         Directory.CreateDirectory(Folder);
         var batchId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var now = time.GetUtcNow();
         var index = 0;
+        var refused = new List<string>();
         foreach (var recipient in mail.Recipients)
         {
-            var name = $"{now:yyyyMMdd-HHmmss-fff}-{batchId}-{index++:D4}.eml";
-            await File.WriteAllTextAsync(Path.Combine(Folder, name), Mime.Write(mail, recipient, now, batchId), Encoding.ASCII, cancellationToken);
+            var path = Path.Combine(Folder, FileName(mail, recipient, now, batchId, index++));
+            if (File.Exists(path))
+            {
+                continue; // Written by an earlier attempt of this send.
+            }
+
+            string eml;
+            try
+            {
+                eml = Mime.Write(mail, recipient, now, batchId);
+            }
+            catch (ArgumentException exception)
+            {
+                refused.Add(exception.Message);
+                continue;
+            }
+
+            var partial = path + ".partial";
+            await File.WriteAllTextAsync(partial, eml, Encoding.ASCII, cancellationToken);
+            try
+            {
+                File.Move(partial, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                File.Delete(partial); // Another attempt wrote it meanwhile.
+            }
         }
 
-        return MailSendResult.Accepted("pickup-" + batchId);
+        return refused.Count == 0
+            ? MailSendResult.Accepted("pickup-" + batchId)
+            : new MailSendResult(MailSendOutcome.Accepted, 202, $"{mail.Recipients.Count - refused.Count} of {mail.Recipients.Count} written; {refused.Count} could not be: {refused[0]}", null, "pickup-" + batchId);
     }
+
+    /// <summary>
+    /// A notification's message: by notification, batch and recipient (stable across attempts); any other mail (a
+    /// confirmation) by time, as before. Folder listings sort by the time a file was written.
+    /// </summary>
+    private static string FileName(MailBatch mail, MailRecipient recipient, DateTimeOffset now, string batchId, int index)
+        => mail.CustomArgs.TryGetValue("sc_key", out var key) && mail.CustomArgs.TryGetValue("sc_target", out var target)
+            ? $"{Safe(key)}-{Safe(target)}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipient.Email)))[..16]}.eml"
+            : $"{now:yyyyMMdd-HHmmss-fff}-{batchId}-{index:D4}.eml";
+
+    private static string Safe(string text) => new(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
 }
 
 /// <summary>

@@ -151,7 +151,9 @@ public sealed class RunnerHost : IAsyncDisposable
 
     /// <summary>The .eml files written so far, oldest first.</summary>
     public IReadOnlyList<string> Mails()
-        => Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, "*.eml").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray() : [];
+        => Directory.Exists(MailFolder)
+            ? new DirectoryInfo(MailFolder).GetFiles("*.eml").OrderBy(f => f.LastWriteTimeUtc).ThenBy(f => f.Name, StringComparer.Ordinal).Select(f => File.ReadAllText(f.FullName)).ToArray()
+            : [];
 
     public async ValueTask DisposeAsync()
     {

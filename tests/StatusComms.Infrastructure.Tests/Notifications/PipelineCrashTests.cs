@@ -8,6 +8,7 @@ namespace StatusComms.Infrastructure.Tests.Notifications;
 /// its edges), then left to recover as the Functions host would (a crashed message is delivered again). Each run
 /// must end with every subscriber who wants the update having got it exactly once, or, where SendGrid's events
 /// cannot tell whether an interrupted send went out, with that batch recorded as ambiguous and nobody mailed twice.
+/// With a sender that writes each recipient once (the pickup folder), every crash recovers by itself within two minutes.
 /// </summary>
 public sealed class PipelineCrashTests(PipelineFixture page) : IClassFixture<PipelineFixture>
 {
@@ -113,13 +114,45 @@ public sealed class PipelineCrashTests(PipelineFixture page) : IClassFixture<Pip
         Assert.Empty(run.Sender.Sent);
     }
 
-    private async Task<Run> RunAsync(int crashAt, DeliveryOptions options, bool evidence = false, bool deliver = true)
+    [Fact]
+    public async Task A_crash_at_any_step_with_a_sender_that_writes_each_recipient_once_ends_with_one_mail_each_within_two_minutes_without_a_person()
+    {
+        var steps = (await RunAsync(int.MaxValue, Base, oncePerRecipient: true)).Plan.Steps;
+
+        var failures = new List<string>();
+        var midBatch = 0;
+        for (var step = 1; step <= steps; step++)
+        {
+            var run = await RunAsync(step, Base, oncePerRecipient: true);
+            midBatch += run.Plan.Crashed!.Contains("pickup", StringComparison.Ordinal) ? 1 : 0;
+            if (Check(run.Sender, page.ExpectedRecipients) is { } problem)
+            {
+                failures.Add($"step {step} ({run.Plan.Crashed}): {problem}");
+            }
+
+            if ((await page.Ledger.ListProblemsAsync(1000, CancellationToken.None)).FirstOrDefault(p => p.Key == run.Key) is { } left)
+            {
+                failures.Add($"step {step} ({run.Plan.Crashed}): left for a person: {left.Record.State} {left.Record.Reason}");
+            }
+
+            var took = run.Time.GetUtcNow() - PipelineFixture.Start;
+            if (took > TimeSpan.FromMinutes(2))
+            {
+                failures.Add($"step {step} ({run.Plan.Crashed}): recovered after {took}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        Assert.Equal(8, midBatch); // 2 batches × 2 halves × (before, after): crashes in the middle of writing a batch.
+    }
+
+    private async Task<Run> RunAsync(int crashAt, DeliveryOptions options, bool evidence = false, bool deliver = true, bool oncePerRecipient = false)
     {
         var time = new FakeTimeProvider(PipelineFixture.Start);
         var notification = await page.PostIncidentAsync(time.GetUtcNow(), deliver);
         var plan = new CrashPlan(crashAt);
         var queue = new ClockQueue(time, plan);
-        var sender = new CapturingSender(plan);
+        var sender = new CapturingSender(plan) { OncePerRecipient = oncePerRecipient };
         if (evidence)
         {
             // SendGrid's "processed" event for every accepted message, as the events endpoint records it.

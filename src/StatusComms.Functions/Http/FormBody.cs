@@ -57,6 +57,9 @@ public static class FormBody
         return Typed(root, target, string.Empty)!;
     }
 
+    /// <summary>No request of this API nests deeper (<c>incident[metadata][jira][issue][id]</c> is 5); JSON allows 16.</summary>
+    private const int MaxNesting = 8;
+
     /// <summary><c>incident[components][abc]</c> → incident, components, abc; <c>[]</c> appends to a list ("").</summary>
     private static List<string> Split(string key)
     {
@@ -85,6 +88,10 @@ public static class FormBody
 
             path.Add(part);
             at = close + 1;
+            if (path.Count > MaxNesting)
+            {
+                throw Invalid($"'{key[..Math.Min(key.Length, 80)]}' nests deeper than any field of this API ({MaxNesting} levels).");
+            }
         }
 
         return path;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using StatusComms.Common;
 
@@ -18,12 +19,25 @@ public static partial class PostmortemDraftText
     /// <summary>The section a heading was read as, for the answer's record of how the text was taken.</summary>
     public enum Section
     {
+        [JsonStringEnumMemberName("title")]
         Title,
+
+        [JsonStringEnumMemberName("executive_summary")]
         ExecutiveSummary,
+
+        [JsonStringEnumMemberName("business_impact")]
         BusinessImpact,
+
+        [JsonStringEnumMemberName("root_cause")]
         RootCause,
+
+        [JsonStringEnumMemberName("action_items")]
         ActionItems,
+
+        [JsonStringEnumMemberName("lessons_learned")]
         LessonsLearned,
+
+        [JsonStringEnumMemberName("apology")]
         Apology,
     }
 
@@ -87,13 +101,10 @@ public static partial class PostmortemDraftText
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(reading);
         var existing = content.ActionItems.ToLookup(i => Normal(i.Description));
-        var items = reading.ActionItems.Select(line =>
-        {
-            var status = line.Done ? ActionItemStatus.Done : ActionItemStatus.Open;
-            return existing[Normal(line.Description)].FirstOrDefault() is { } kept
-                ? kept with { Description = line.Description, Owner = line.Owner, DueDate = line.DueDate, Status = line.Done ? ActionItemStatus.Done : kept.Status == ActionItemStatus.Done ? ActionItemStatus.Open : kept.Status }
-                : new PostmortemActionItem(Ids.NewId(), line.Description, line.Owner, line.DueDate, line.Done ? ActionItemKind.ImmediateFix : ActionItemKind.LongTermPrevention, status, null, true);
-        }).ToArray();
+        // "[x]" is done; an unticked item is open, or keeps the progress it had (in progress) unless it was done.
+        var items = reading.ActionItems.Select(line => existing[Normal(line.Description)].FirstOrDefault() is { } kept
+            ? kept with { Description = line.Description, Owner = line.Owner, DueDate = line.DueDate, Status = line.Done ? ActionItemStatus.Done : kept.Status == ActionItemStatus.Done ? ActionItemStatus.Open : kept.Status }
+            : new PostmortemActionItem(Ids.NewId(), line.Description, line.Owner, line.DueDate, line.Done ? ActionItemKind.ImmediateFix : ActionItemKind.LongTermPrevention, line.Done ? ActionItemStatus.Done : ActionItemStatus.Open, null, true)).ToArray();
         return content with
         {
             Title = reading.Title ?? content.Title,

@@ -19,11 +19,11 @@ public static class PostmortemMarkdown
         var md = new StringBuilder();
         md.Append("# ").Append(Line(c.Title)).Append("\n\n");
         md.Append("| | |\n| --- | --- |\n");
-        md.Append("| Incident | ").Append(Cell(incident.Name)).Append(" (`").Append(incident.Id).Append("`) |\n");
+        md.Append("| Incident | ").Append(Line(incident.Name)).Append(" (`").Append(incident.Id).Append("`) |\n");
         md.Append("| Status | ").Append(WireName.Of(postmortem.Status)).Append(postmortem.PublishedAt is { } p ? $", published {SiteFormat.Human(p)}" : string.Empty).Append(" |\n");
-        md.Append("| Owners | ").Append(Cell(string.Join(", ", c.Owners))).Append(" |\n");
-        md.Append("| Authors | ").Append(Cell(string.Join(", ", c.Authors))).Append(" |\n");
-        md.Append("| Participants | ").Append(Cell(string.Join(", ", c.Participants))).Append(" |\n\n");
+        md.Append("| Owners | ").Append(Line(string.Join(", ", c.Owners))).Append(" |\n");
+        md.Append("| Authors | ").Append(Line(string.Join(", ", c.Authors))).Append(" |\n");
+        md.Append("| Participants | ").Append(Line(string.Join(", ", c.Participants))).Append(" |\n\n");
         Section(md, "Executive summary", c.ExecutiveSummary);
 
         md.Append("## Impact\n\n");
@@ -51,8 +51,8 @@ public static class PostmortemMarkdown
         md.Append("\n## Action items\n\n| | Action | Owner | Due | Kind | Status | Public |\n| --- | --- | --- | --- | --- | --- | --- |\n");
         foreach (var (item, i) in c.ActionItems.Select((item, i) => (item, i + 1)))
         {
-            md.Append('|').Append(i).Append(" | ").Append(item.Link is { Scheme: "https" or "http" } link ? $"[{Cell(item.Description)}](<{link.AbsoluteUri.Replace(">", "%3E", StringComparison.Ordinal)}>)" : Cell(item.Description) + (item.Link is { } other ? $" ({Cell(other.OriginalString)})" : string.Empty)).Append(" | ")
-                .Append(Cell(item.Owner ?? "—")).Append(" | ").Append(item.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—").Append(" | ")
+            md.Append('|').Append(i).Append(" | ").Append(item.Link is { Scheme: "https" or "http" } link ? $"[{Line(item.Description)}](<{link.AbsoluteUri.Replace(">", "%3E", StringComparison.Ordinal)}>)" : Line(item.Description) + (item.Link is { } other ? $" ({Line(other.OriginalString)})" : string.Empty)).Append(" | ")
+                .Append(Line(item.Owner ?? "—")).Append(" | ").Append(item.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—").Append(" | ")
                 .Append(WireName.Of(item.Kind)).Append(" | ").Append(WireName.Of(item.Status)).Append(" | ").Append(item.Public ? "yes" : "no").Append(" |\n");
         }
 
@@ -73,8 +73,6 @@ public static class PostmortemMarkdown
         => md.Append("## ").Append(title).Append("\n\n").Append(text.Trim().Length == 0 ? "*(empty)*" : Escape(text.Trim())).Append("\n\n");
 
     private static string Line(string text) => Escape(text.ReplaceLineEndings(" "));
-
-    private static string Cell(string text) => Line(text);
 
     /// <summary>
     /// Text as Markdown shows it literally: a backslash before each character CommonMark gives meaning to (emphasis,

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using StatusComms.Candor;
+using StatusComms.Common;
 using StatusComms.Components;
 using StatusComms.Incidents;
 using StatusComms.Postmortems;
@@ -76,21 +77,11 @@ public sealed record StatuspagePostmortemJson
             Status = p.Status,
             Publishable = d.Findings.All(f => f.Severity != FindingSeverity.Error),
             Findings = d.Findings.Select(FindingJson.From).ToArray(),
-            SectionsRead = reading?.Headings.Select(h => new SectionReadJson(h.Heading, WireSection(h.Section))).ToArray(),
+            SectionsRead = reading?.Headings.Select(h => new SectionReadJson(h.Heading, WireName.Of(h.Section))).ToArray(),
             Postmortem = withDocument ? PostmortemJson.From(d) : null,
         };
     }
 
-    private static string WireSection(PostmortemDraftText.Section section) => section switch
-    {
-        PostmortemDraftText.Section.Title => "title",
-        PostmortemDraftText.Section.ExecutiveSummary => "executive_summary",
-        PostmortemDraftText.Section.BusinessImpact => "business_impact",
-        PostmortemDraftText.Section.RootCause => "root_cause",
-        PostmortemDraftText.Section.ActionItems => "action_items",
-        PostmortemDraftText.Section.LessonsLearned => "lessons_learned",
-        _ => "apology",
-    };
 }
 
 /// <summary>A heading of a body_draft and the section of the document it was read as.</summary>

@@ -14,6 +14,10 @@ public sealed class SubscriptionSettings
     /// <summary>Keys signed with before (base64, comma-separated, newest first): they still verify links and find subscribers.</summary>
     public string? PreviousSigningKeys { get; set; }
 
+    /// <summary>The configured keys as written, newest first: <see cref="SigningKey"/> (when set), then each previous one.</summary>
+    public IEnumerable<string> ConfiguredSigningKeys()
+        => new[] { SigningKey ?? string.Empty }.Concat((PreviousSigningKeys ?? string.Empty).Split(',', StringSplitOptions.TrimEntries)).Where(k => k.Length > 0);
+
     /// <summary>Subscribe requests per client address per window. Default 5 per 10 minutes.</summary>
     public int SubscribesPerWindow { get; set; } = 5;
 

@@ -118,11 +118,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StatusCommsOptions>>().Value;
-            var key = o.Subscriptions.SigningKey is { Length: > 0 } configured
-                ? Convert.FromBase64String(configured)
-                : System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(o.ApiKey), "statuscomms subscription signing key"u8);
-            var previous = (o.Subscriptions.PreviousSigningKeys ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Convert.FromBase64String);
-            return new SubscriptionTokens([key, .. previous]);
+            var ring = o.Subscriptions.ConfiguredSigningKeys().Select(Convert.FromBase64String).ToList();
+            if (string.IsNullOrEmpty(o.Subscriptions.SigningKey))
+            {
+                ring.Insert(0, System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(o.ApiKey), "statuscomms subscription signing key"u8));
+            }
+
+            return new SubscriptionTokens(ring);
         });
         services.AddSingleton(sp =>
         {
@@ -190,10 +192,9 @@ public static class ServiceCollectionExtensions
 
     private static bool SigningKeysReadable(SubscriptionSettings subscriptions)
     {
-        var keys = new[] { subscriptions.SigningKey }.Concat((subscriptions.PreviousSigningKeys ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        foreach (var key in keys.Where(k => !string.IsNullOrEmpty(k)))
+        foreach (var key in subscriptions.ConfiguredSigningKeys())
         {
-            var bytes = new byte[key!.Length];
+            var bytes = new byte[key.Length];
             if (!Convert.TryFromBase64String(key, bytes, out var length) || length < 32)
             {
                 return false;

@@ -24,6 +24,13 @@ public static partial class RequestBody
     /// <summary>As strict as <see cref="ApiJson.Options"/>: a field given twice is an error, not the last one winning.</summary>
     private static readonly JsonDocumentOptions JsonDocuments = new() { AllowDuplicateProperties = false, MaxDepth = ApiJson.Options.MaxDepth };
 
+    /// <summary>Whether the request carries a body at all (a length, or a type for one sent chunked).</summary>
+    public static bool IsPresent(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.ContentLength > 0 || request.ContentType is not null;
+    }
+
     public static Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
         => ReadAsync<T>(request, MaxBytes, cancellationToken);

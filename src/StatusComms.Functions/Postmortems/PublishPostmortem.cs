@@ -17,7 +17,7 @@ public sealed class PublishPostmortem(PostmortemService postmortems)
         string incidentId,
         CancellationToken cancellationToken)
     {
-        var hasBody = request.ContentLength > 0 || request.ContentType is not null;
+        var hasBody = RequestBody.IsPresent(request);
         var body = hasBody ? await RequestBody.ReadAsync<StatuspagePostmortemRequest>(request, cancellationToken) : new StatuspagePostmortemRequest();
         if (body.Postmortem is null && !HttpMethods.IsPut(request.Method))
         {

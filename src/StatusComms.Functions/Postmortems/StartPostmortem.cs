@@ -16,7 +16,7 @@ public sealed class StartPostmortem(PostmortemService postmortems)
     {
         // Statuspage's clients may send the whole postmortem as one text ({"postmortem": {"body_draft": …}}): it is
         // written as PUT writes it, never started with the text dropped.
-        if (request.ContentLength > 0 || request.ContentType is not null)
+        if (RequestBody.IsPresent(request))
         {
             var draft = await RequestBody.ReadAsync<StatuspagePostmortemRequest>(request, cancellationToken);
             if (draft.Postmortem?.BodyDraft is not null)

@@ -28,12 +28,16 @@ public sealed class TableComponentStore(StatusTable table) : IComponentStore
         var rowKey = RowKeys.Component(component.Id);
         var responses = await table.CommitAsync(
             () =>
-            [
-                new TableTransactionAction(TableTransactionActionType.Add, EntityMapping.ToEntity(table.PartitionKey, component)),
-                counter is null
-                    ? new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(table.PartitionKey, RowKeys.ComponentPositions) { [NextPosition] = component.Position + 1 })
-                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, new TableEntity(table.PartitionKey, RowKeys.ComponentPositions) { [NextPosition] = component.Position + 1 }, counter.ETag),
-            ],
+            {
+                var next = new TableEntity(table.PartitionKey, RowKeys.ComponentPositions) { [NextPosition] = component.Position + 1 };
+                return
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, EntityMapping.ToEntity(table.PartitionKey, component)),
+                    counter is null
+                        ? new TableTransactionAction(TableTransactionActionType.Add, next)
+                        : new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, counter.ETag),
+                ];
+            },
             async () =>
             {
                 if (await ExistsAsync(rowKey, cancellationToken))

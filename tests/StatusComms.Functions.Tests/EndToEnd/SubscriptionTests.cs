@@ -262,13 +262,7 @@ public sealed class SubscriptionTests : RunnerTest
 
     private async Task<IReadOnlyList<string>> WaitForMailsAsync(int count)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
-        while (Host.Mails().Count < count && DateTimeOffset.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        var mails = Host.Mails();
+        var mails = await Host.MailsAsync(count);
         Assert.True(mails.Count >= count, $"{mails.Count} of {count} mails arrived");
         return mails;
     }

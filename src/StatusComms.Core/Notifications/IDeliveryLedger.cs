@@ -39,8 +39,17 @@ public interface IDeliveryLedger
     /// <summary>Notes an event id (a SendGrid event webhook's sg_event_id); false when it was seen before.</summary>
     Task<bool> TryNoteEventAsync(string eventId, CancellationToken cancellationToken);
 
-    /// <summary>Records that the provider reported on an attempt (so it took the message).</summary>
-    Task NoteEvidenceAsync(string key, string target, string attemptId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records that the provider reported on an attempt (so it took the message) and, when the event names its
+    /// recipient, that this subscriber was reached, whichever attempt reached them.
+    /// </summary>
+    Task NoteEvidenceAsync(string key, string target, string attemptId, string? subscriberId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The subscribers of one batch the provider reported on, for any attempt: a later attempt leaves them out, so a
+    /// resend (a person's, or after an interrupted send) never mails them twice.
+    /// </summary>
+    Task<IReadOnlySet<string>> ListReachedAsync(string key, string target, CancellationToken cancellationToken);
 
     Task<bool> HasEvidenceAsync(string key, string target, string attemptId, CancellationToken cancellationToken);
 }

@@ -96,18 +96,29 @@ public sealed partial class NotificationDispatcher(
 
         // Who is in the batch is fixed by the plan; whether they still want mail is read now, so that someone who
         // unsubscribed since the fan-out is not written to.
+        // A later attempt also leaves out whoever the provider reported an earlier attempt reached.
         var members = batch.EmailSubscriberIds.ToHashSet(StringComparer.Ordinal);
-        var recipients = batch.EmailSubscriberIds.Count == 0
+        var reached = current is null ? null : await ledger.ListReachedAsync(message.Key, batch.Target, cancellationToken);
+        var wanting = batch.EmailSubscriberIds.Count == 0
             ? []
             : (await subscribers.ListRangeAsync(batch.EmailSubscriberIds[0], batch.EmailSubscriberIds[^1], cancellationToken))
                 .Where(s => members.Contains(s.Id) && s.IsEmail && s.WantsToHearAbout(content.ComponentIds))
                 .ToArray();
+        var recipients = reached is { Count: > 0 } ? wanting.Where(s => !reached.Contains(s.Id)).ToArray() : wanting;
+        var skipped = wanting.Length - recipients.Length;
 
         var attempt = (current?.Attempt ?? 0) + 1;
-        var claim = new DeliveryRecord(batch.Target, DeliveryState.Claimed, attempt, NewAttemptId(), now, Recipients: recipients.Length);
+        var claim = new DeliveryRecord(
+            batch.Target,
+            DeliveryState.Claimed,
+            attempt,
+            NewAttemptId(),
+            now,
+            Recipients: recipients.Length,
+            Reason: skipped == 0 ? null : $"Left out {skipped} {(skipped == 1 ? "recipient" : "recipients")} SendGrid reported an earlier attempt reached.");
         if (recipients.Length == 0)
         {
-            var empty = claim with { State = DeliveryState.Sent, FinishedAt = now, Reason = "Nobody in this batch wants this mail any more." };
+            var empty = claim with { State = DeliveryState.Sent, FinishedAt = now, Reason = skipped == 0 ? "Nobody in this batch wants this mail any more." : $"SendGrid reported earlier attempts reached all {skipped} recipients who still want this mail." };
             return await ledger.TryClaimAsync(message.Key, empty, current, cancellationToken) ? empty : null;
         }
 
@@ -266,7 +277,7 @@ public sealed partial class NotificationDispatcher(
             MailSendOutcome.Accepted => claim with { State = DeliveryState.Sent, ProviderMessageId = result.MessageId },
             MailSendOutcome.Permanent => claim with { State = DeliveryState.Failed },
             MailSendOutcome.Ambiguous => claim with { State = options.ProviderEvents ? DeliveryState.Claimed : DeliveryState.Ambiguous },
-            _ when claim.Attempt >= options.MaxAttempts => claim with { State = DeliveryState.Failed, Reason = $"Gave up after {claim.Attempt} attempts. " },
+            _ when claim.Attempt >= options.MaxAttempts => claim with { State = DeliveryState.Failed, Reason = Join(claim.Reason, $"Gave up after {claim.Attempt} attempts.") },
             _ => claim with { State = DeliveryState.RetryScheduled },
         };
         record = record with
@@ -274,7 +285,9 @@ public sealed partial class NotificationDispatcher(
             FinishedAt = now,
             StatusCode = result.StatusCode,
             // An accepted send may still say something (the recipients the sender could not write, and why).
-            Reason = result.Outcome == MailSendOutcome.Accepted ? result.Reason : (record.Reason ?? string.Empty) + (result.Reason ?? result.Outcome.ToString()),
+            Reason = result.Outcome == MailSendOutcome.Accepted
+                ? Join(claim.Reason, result.Reason)
+                : Join(record.Reason, result.Reason ?? result.Outcome.ToString()),
         };
         await ledger.RecordAsync(key, record, cancellationToken);
         if (record.State is DeliveryState.Failed or DeliveryState.Ambiguous)
@@ -340,6 +353,9 @@ public sealed partial class NotificationDispatcher(
         LogResending(logger, message.Key, current.Target, current.AttemptId);
         return null;
     }
+
+    private static string? Join(string? first, string? second)
+        => first is null ? second : second is null ? first : first + " " + second;
 
     private TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > options.MaxBackoff ? options.MaxBackoff : wait;
 

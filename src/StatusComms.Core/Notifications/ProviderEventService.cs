@@ -6,7 +6,7 @@ namespace StatusComms.Notifications;
 /// <summary>
 /// What SendGrid's events tell us: each event once (de-duplicated by sg_event_id), bounces, drops, spam reports and
 /// unsubscribes stop mail to that subscriber, and any event about one of our sends shows SendGrid took it, which
-/// settles a send that was interrupted.
+/// settles a send that was interrupted and marks its recipient as reached, so that no later attempt mails them again.
 /// </summary>
 public sealed class ProviderEventService(IDeliveryLedger ledger, SubscriptionService subscriptions, TimeProvider time)
 {
@@ -39,7 +39,7 @@ public sealed class ProviderEventService(IDeliveryLedger ledger, SubscriptionSer
             processed++;
             if (Text(item, "sc_key") is { } key && Text(item, "sc_target") is { } target && Text(item, "sc_attempt") is { } attempt)
             {
-                await ledger.NoteEvidenceAsync(key, target, attempt, cancellationToken);
+                await ledger.NoteEvidenceAsync(key, target, attempt, Text(item, "sc_subscriber"), cancellationToken);
                 var record = await ledger.GetRecordAsync(key, target, cancellationToken);
                 if (record is { State: DeliveryState.Ambiguous or DeliveryState.Claimed } && record.AttemptId == attempt)
                 {

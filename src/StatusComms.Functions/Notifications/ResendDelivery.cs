@@ -4,7 +4,8 @@ namespace StatusComms.Functions.Notifications;
 
 /// <summary>
 /// POST deliveries/{notification}/{target}/resend — sends a failed or ambiguous delivery again (listed by
-/// deliveries/problems). For an ambiguous one, check first that it did not go out (SendGrid's activity feed).
+/// deliveries/problems), leaving out every recipient SendGrid's events reported as reached. For an ambiguous one
+/// without events, check first that it did not go out (SendGrid's activity feed).
 /// </summary>
 public sealed class ResendDelivery(NotificationDispatcher dispatcher)
 {

@@ -139,21 +139,49 @@ public sealed class TableDeliveryLedger(NotificationTables tables) : IDeliveryLe
     public async Task<bool> TryNoteEventAsync(string eventId, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        var safe = new string(eventId.Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c).ToArray());
-        return await NotificationTables.TryAddAsync(Table, new TableEntity($"{tables.PageId}|events", safe), cancellationToken) is not null;
+        return await NotificationTables.TryAddAsync(Table, new TableEntity($"{tables.PageId}|events", SafeKey(eventId)), cancellationToken) is not null;
     }
 
-    public async Task NoteEvidenceAsync(string key, string target, string attemptId, CancellationToken cancellationToken)
+    public async Task NoteEvidenceAsync(string key, string target, string attemptId, string? subscriberId, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        await Table.UpsertEntityAsync(new TableEntity(Partition(key), $"seen|{target}|{attemptId}"), TableUpdateMode.Replace, cancellationToken);
+        var partition = Partition(key);
+        var seen = new TableEntity(partition, $"seen|{SafeKey(target)}|{SafeKey(attemptId)}");
+        if (subscriberId is null)
+        {
+            await Table.UpsertEntityAsync(seen, TableUpdateMode.Replace, cancellationToken);
+            return;
+        }
+
+        // Both in one partition, so one transaction: the attempt was taken, and this recipient was reached by it.
+        var reached = new TableEntity(partition, $"{ReachedPrefix(target)}{SafeKey(subscriberId)}") { ["AttemptId"] = attemptId };
+        await Table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.UpsertReplace, seen), new TableTransactionAction(TableTransactionActionType.UpsertReplace, reached)], cancellationToken);
     }
 
     public async Task<bool> HasEvidenceAsync(string key, string target, string attemptId, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync();
-        return await NotificationTables.GetOrNullAsync(Table, Partition(key), $"seen|{target}|{attemptId}", cancellationToken) is not null;
+        return await NotificationTables.GetOrNullAsync(Table, Partition(key), $"seen|{SafeKey(target)}|{SafeKey(attemptId)}", cancellationToken) is not null;
     }
+
+    public async Task<IReadOnlySet<string>> ListReachedAsync(string key, string target, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync();
+        var prefix = ReachedPrefix(target);
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(key)} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            reached.Add(row.RowKey[prefix.Length..]);
+        }
+
+        return reached;
+    }
+
+    /// <summary>Provider events are outside input: the characters a row key may not hold are replaced.</summary>
+    private static string SafeKey(string value) => new(value.Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c).ToArray());
+
+    private static string ReachedPrefix(string target) => $"got|{SafeKey(target)}|";
 
     private string ProblemsPartition => $"{tables.PageId}|problems";
 

@@ -60,7 +60,9 @@ public sealed class CrashingLedger(IDeliveryLedger inner, CrashPlan plan) : IDel
 
     public Task<bool> TryNoteEventAsync(string eventId, CancellationToken cancellationToken) => inner.TryNoteEventAsync(eventId, cancellationToken);
 
-    public Task NoteEvidenceAsync(string key, string target, string attemptId, CancellationToken cancellationToken) => inner.NoteEvidenceAsync(key, target, attemptId, cancellationToken);
+    public Task NoteEvidenceAsync(string key, string target, string attemptId, string? subscriberId, CancellationToken cancellationToken) => inner.NoteEvidenceAsync(key, target, attemptId, subscriberId, cancellationToken);
+
+    public Task<IReadOnlySet<string>> ListReachedAsync(string key, string target, CancellationToken cancellationToken) => plan.AroundAsync(nameof(ListReachedAsync), () => inner.ListReachedAsync(key, target, cancellationToken));
 
     public Task<bool> HasEvidenceAsync(string key, string target, string attemptId, CancellationToken cancellationToken) => plan.AroundAsync(nameof(HasEvidenceAsync), () => inner.HasEvidenceAsync(key, target, attemptId, cancellationToken));
 }

@@ -103,6 +103,10 @@ public sealed class PipelineFixture : IAsyncLifetime
     public NotificationDispatcher Dispatcher(IDeliveryLedger ledger, ISubscriberStore subscribers, INotificationQueue queue, IMailSender sender, DeliveryOptions options, FakeTimeProvider time)
         => new(ledger, subscribers, queue, sender, Composer(time), new NotificationSource(Incidents, new TableMaintenanceStore(Page), Components, Settings), options, time, NullLogger<NotificationDispatcher>.Instance);
 
+    /// <summary>The events endpoint's service, as SendGrid's Event Webhook reaches it.</summary>
+    public ProviderEventService Events(TimeProvider time)
+        => new(Ledger, new SubscriptionService(Subscribers, Components, Tokens, Composer(time), new CapturingSender(new CrashPlan(0)), new TableRateLimiter(Tables, time), Settings, new SubscriptionLimits(), time), time);
+
     public async Task DisposeAsync()
     {
         await Page.Client.DeleteAsync();

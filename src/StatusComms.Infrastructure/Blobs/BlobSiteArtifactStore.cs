@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using Azure;
@@ -11,54 +12,103 @@ namespace StatusComms.Infrastructure.Blobs;
 /// The published site in a blob container ($web for static website hosting). Each blob carries the data version
 /// it was rendered from and a hash of its content in its metadata: an unchanged file is not rewritten, and a
 /// write is conditional on the blob's ETag, so a render from an older version can never replace a newer one.
+/// What this process last read or wrote of each blob (ETag, hash, version) is remembered for
+/// <see cref="TrustFor"/>: within it an unchanged file costs no request at all and a changed one a single
+/// conditional upload, with no read first. Another writer's upload in between fails that condition, and the file
+/// is read and decided again; a file another instance changed to different bytes while ours are the same is
+/// caught when the memory is older than <see cref="TrustFor"/> (and by the reconcile timer's next run).
 /// </summary>
 public sealed class BlobSiteArtifactStore(BlobContainerClient container) : ISiteArtifactStore
 {
+    /// <summary>How long what this process knows of a blob is trusted without reading it again.</summary>
+    public static readonly TimeSpan TrustFor = TimeSpan.FromSeconds(30);
+
     private const string VersionKey = "scversion";
     private const string HashKey = "scsha256";
     private const int MaxAttempts = 5;
     private readonly Lazy<Task> _created = new(() => container.CreateIfNotExistsAsync(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly ConcurrentDictionary<string, Known> _known = new(StringComparer.Ordinal);
 
     public async Task<ArtifactWriteOutcome> WriteAsync(SiteArtifact artifact, long version, CancellationToken cancellationToken)
     {
         await _created.Value;
         var blob = container.GetBlobClient(artifact.Path);
         var hash = Convert.ToHexStringLower(SHA256.HashData(artifact.Content.Span));
+        if (_known.TryGetValue(artifact.Path, out var known) && Environment.TickCount64 - known.CheckedAt < TrustFor.TotalMilliseconds)
+        {
+            if (known.Hash == hash)
+            {
+                return ArtifactWriteOutcome.Unchanged;
+            }
+
+            if (known.Version > version)
+            {
+                return ArtifactWriteOutcome.SupersededByNewer;
+            }
+
+            if (await TryUploadAsync(blob, artifact, hash, version, new BlobRequestConditions { IfMatch = known.ETag }, cancellationToken))
+            {
+                return ArtifactWriteOutcome.Written;
+            }
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var existing = await PropertiesAsync(blob, cancellationToken);
             if (existing is not null)
             {
-                if (existing.Metadata.TryGetValue(HashKey, out var storedHash) && storedHash == hash)
+                var storedHash = existing.Metadata.TryGetValue(HashKey, out var h) ? h : null;
+                var storedVersion = VersionOf(existing.Metadata);
+                _known[artifact.Path] = new Known(existing.ETag, storedHash, storedVersion, Environment.TickCount64);
+                if (storedHash == hash)
                 {
                     return ArtifactWriteOutcome.Unchanged;
                 }
 
-                if (VersionOf(existing.Metadata) > version)
+                if (storedVersion > version)
                 {
                     return ArtifactWriteOutcome.SupersededByNewer;
                 }
             }
 
-            var options = new BlobUploadOptions
+            var conditions = existing is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = existing.ETag };
+            if (await TryUploadAsync(blob, artifact, hash, version, conditions, cancellationToken))
             {
-                HttpHeaders = new BlobHttpHeaders { ContentType = artifact.ContentType, CacheControl = artifact.CacheControl },
-                Metadata = new Dictionary<string, string>
-                {
-                    [VersionKey] = version.ToString(CultureInfo.InvariantCulture),
-                    [HashKey] = hash,
-                },
-                Conditions = existing is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = existing.ETag },
-            };
-            try
-            {
-                await blob.UploadAsync(BinaryData.FromBytes(artifact.Content), options, cancellationToken);
                 return ArtifactWriteOutcome.Written;
             }
-            catch (RequestFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxAttempts)
+
+            if (attempt == MaxAttempts)
             {
-                // Another publisher wrote this file between our read and our write: look again and decide again.
+                throw new InvalidOperationException($"{artifact.Path} was rewritten by another publisher {MaxAttempts} times in a row.");
             }
+
+            // Another publisher wrote this file between our read and our write: look again and decide again.
+        }
+    }
+
+    /// <summary>Uploads under <paramref name="conditions"/>; false (and forgets what it knew) when another writer got there first.</summary>
+    private async Task<bool> TryUploadAsync(BlobClient blob, SiteArtifact artifact, string hash, long version, BlobRequestConditions conditions, CancellationToken cancellationToken)
+    {
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = artifact.ContentType, CacheControl = artifact.CacheControl },
+            Metadata = new Dictionary<string, string>
+            {
+                [VersionKey] = version.ToString(CultureInfo.InvariantCulture),
+                [HashKey] = hash,
+            },
+            Conditions = conditions,
+        };
+        try
+        {
+            var uploaded = await blob.UploadAsync(BinaryData.FromBytes(artifact.Content), options, cancellationToken);
+            _known[artifact.Path] = new Known(uploaded.Value.ETag, hash, version, Environment.TickCount64);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            _known.TryRemove(artifact.Path, out _);
+            return false;
         }
     }
 
@@ -66,6 +116,7 @@ public sealed class BlobSiteArtifactStore(BlobContainerClient container) : ISite
     {
         await _created.Value;
         var blob = container.GetBlobClient(path);
+        _known.TryRemove(path, out _);
         for (var attempt = 1; ; attempt++)
         {
             var existing = await PropertiesAsync(blob, cancellationToken);
@@ -112,6 +163,9 @@ public sealed class BlobSiteArtifactStore(BlobContainerClient container) : ISite
             return null;
         }
     }
+
+    /// <summary>What this process last saw of a blob, and when (Environment.TickCount64).</summary>
+    private sealed record Known(ETag ETag, string? Hash, long Version, long CheckedAt);
 
     private static long VersionOf(IDictionary<string, string> metadata)
         => metadata.TryGetValue(VersionKey, out var text) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : -1;

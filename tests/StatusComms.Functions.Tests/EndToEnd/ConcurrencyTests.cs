@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace StatusComms.Functions.Tests.EndToEnd;
 
@@ -84,6 +85,27 @@ public sealed class ConcurrencyTests : RunnerTest
         var older = responses.Select(r => r.Headers.ETag!.ToString()).First(e => e != latest.ETag);
         var stale = await Host.PatchIncidentAsync(id, new { body = "Written from an old copy.", next_update_at = RunnerHost.Soon() }, older);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+    }
+
+    [Fact]
+    public async Task Twenty_updates_at_once_share_publishes_and_each_answer_comes_once_its_words_are_on_the_page()
+    {
+        var (created, _) = await Host.CreateIncidentAsync(new { name = "Search results delayed for all customers", body = "New documents take up to 10 minutes to appear in search results for all customers.", impact_override = "minor", next_update_at = RunnerHost.Soon() });
+        var id = (string)created["id"]!;
+        var publishes = Host.Services.GetRequiredService<StatusComms.Publishing.PublishAfterChange>();
+        var before = publishes.Rounds;
+
+        var bodies = Enumerable.Range(1, 20).Select(n => $"Update {n:00}: {n * 5} of 100 delayed documents now appear in search results.").ToArray();
+        var seen = await Task.WhenAll(bodies.Select(async b =>
+        {
+            var response = await Host.PatchIncidentAsync(id, new { body = b, next_update_at = RunnerHost.Soon() }, ifMatch: null);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (Body: b, Page: await Host.SiteAsync($"/{StatusComms.StatusPage.SiteViewBuilder.IncidentPath(id)}"));
+        }));
+
+        Assert.All(seen, s => Assert.Contains(s.Body, s.Page, StringComparison.Ordinal));
+        var rounds = publishes.Rounds - before;
+        Assert.InRange(rounds, 1, 10); // 3 on the machine this was written on; one each would be 20.
     }
 
     private async Task<(JsonNode Body, string ETag)> GetAsync(string id)

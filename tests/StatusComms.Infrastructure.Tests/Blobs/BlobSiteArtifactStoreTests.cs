@@ -84,6 +84,52 @@ public sealed class BlobSiteArtifactStoreTests : IAsyncLifetime
     public async Task A_missing_file_reads_as_null()
         => Assert.Null(await _store.ReadAsync("nothing-here.html", CancellationToken.None));
 
+    [Fact]
+    public async Task Within_the_trust_window_an_unchanged_file_costs_no_request_and_a_changed_one_a_single_upload()
+    {
+        var counter = new RequestCounter();
+        var options = new BlobClientOptions();
+        options.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerCall);
+        var counted = new BlobServiceClient(Azurite.ConnectionString, options).GetBlobContainerClient(_container.Name);
+        var store = new BlobSiteArtifactStore(counted);
+        await store.WriteAsync(Page("<p>up</p>"), 1, CancellationToken.None);
+        var afterFirst = counter.Requests;
+
+        Assert.Equal(ArtifactWriteOutcome.Unchanged, await store.WriteAsync(Page("<p>up</p>"), 2, CancellationToken.None));
+        Assert.Equal(afterFirst, counter.Requests);
+
+        Assert.Equal(ArtifactWriteOutcome.Written, await store.WriteAsync(Page("<p>down</p>"), 3, CancellationToken.None));
+        Assert.Equal(new[] { "PUT" }, counter.Methods.Skip(afterFirst));
+        Assert.Equal("<p>down</p>", Encoding.UTF8.GetString((await store.ReadAsync("index.html", CancellationToken.None))!.Content));
+    }
+
+    [Fact]
+    public async Task Another_publishers_write_since_this_one_last_looked_is_found_and_a_newer_render_kept()
+    {
+        var other = new BlobSiteArtifactStore(_container);
+        await _store.WriteAsync(Page("<p>version 1</p>"), 1, CancellationToken.None);
+        await other.WriteAsync(Page("<p>version 3</p>"), 3, CancellationToken.None);
+
+        // This process remembers version 1; the conditional upload fails, the blob is read, and version 3 stays.
+        Assert.Equal(ArtifactWriteOutcome.SupersededByNewer, await _store.WriteAsync(Page("<p>version 2</p>"), 2, CancellationToken.None));
+        Assert.Equal("<p>version 3</p>", Encoding.UTF8.GetString((await _store.ReadAsync("index.html", CancellationToken.None))!.Content));
+
+        // And a newer render than the other's still replaces it.
+        Assert.Equal(ArtifactWriteOutcome.Written, await _store.WriteAsync(Page("<p>version 4</p>"), 4, CancellationToken.None));
+        Assert.Equal(4, (await other.ReadAsync("index.html", CancellationToken.None))!.Version);
+    }
+
+    private sealed class RequestCounter : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _methods = new();
+
+        public int Requests => _methods.Count;
+
+        public IEnumerable<string> Methods => _methods;
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message) => _methods.Enqueue(message.Request.Method.ToString());
+    }
+
     private static SiteArtifact Page(string html, string path = "index.html")
         => new(path, Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", "public, max-age=30");
 }

@@ -20,6 +20,12 @@ public interface IIncidentStore
     /// <summary>The newest incident created before <paramref name="before"/>, or null.</summary>
     Task<IncidentSummary?> LatestCreatedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// An incident with its history index entry exactly as the lists above return it (its digest and summary), for a
+    /// publisher that keeps the lists and refreshes one entry; null when it is gone or not indexed.
+    /// </summary>
+    Task<IndexedIncident?> GetIndexedAsync(string id, CancellationToken cancellationToken);
+
     Task AddAsync(Incident incident, CancellationToken cancellationToken);
 
     /// <summary>Writes the incident's header and unsaved updates atomically, only if the stored incident
@@ -32,3 +38,6 @@ public interface IIncidentStore
     /// </summary>
     Task DeleteAsync(Incident incident, string expectedVersion, string by, DateTimeOffset at, CancellationToken cancellationToken);
 }
+
+/// <summary>An incident, and its entry in the history index as stored.</summary>
+public sealed record IndexedIncident(Incident Incident, IncidentDigest Digest, IncidentSummary Summary);

@@ -8,6 +8,9 @@ public interface IPublicationLedger
 {
     Task<long> GetPageVersionAsync(CancellationToken cancellationToken);
 
+    /// <summary>The version with the latest changes that raised it (one point read).</summary>
+    Task<PageVersion> GetPageStateAsync(CancellationToken cancellationToken);
+
     Task<IReadOnlyList<PendingPage>> ListPendingAsync(CancellationToken cancellationToken);
 
     /// <summary>Removes the mark unless a newer change has marked the page again since it was listed.</summary>

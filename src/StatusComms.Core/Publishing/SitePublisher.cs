@@ -35,6 +35,9 @@ public sealed class SitePublisher(
     /// <summary>Tells crawlers the whole site may be indexed; the status page should be found by search.</summary>
     public const string RobotsTxt = "User-agent: *\nAllow: /\n";
 
+    private readonly Lock _lastGate = new();
+    private Inputs? _last;
+
     private readonly Lazy<(IReadOnlyList<SiteArtifact> Artifacts, SiteAssets Links)> _assets = new(() => HashAssets(renderer.StaticAssets));
 
     /// <param name="everything">Also re-render every open incident's page (the timer does; a change publishes only what it marked).</param>
@@ -45,24 +48,29 @@ public sealed class SitePublisher(
         var windowStart = SiteViewBuilder.HistoryWindowStart(now);
 
         // Read the version first: the data read after it is at least that new, so a page labelled with it
-        // never claims to be newer than it is.
-        var version = await ledger.GetPageVersionAsync(cancellationToken);
+        // never claims to be newer than it is. What the last publish read is read again only where a change since
+        // touched it (the version row names each change); everything is read when that record does not reach back.
+        var state = await ledger.GetPageStateAsync(cancellationToken);
+        var version = state.Version;
         var pendingTask = ledger.ListPendingAsync(cancellationToken);
-        var componentsTask = components.ListAsync(cancellationToken);
-        var openTask = incidents.ListOpenAsync(cancellationToken);
-        var recentTask = incidents.ListRecentDigestsAsync(PublicApiBuilder.ListLength, cancellationToken);
-        var windowTask = incidents.ListCreatedBetweenAsync(SiteViewBuilder.StartOf(windowStart), DateTimeOffset.MaxValue, cancellationToken);
-        var olderTask = incidents.LatestCreatedBeforeAsync(SiteViewBuilder.StartOf(windowStart), cancellationToken);
-        var openMaintenancesTask = maintenances.ListOpenAsync(cancellationToken);
-        var recentMaintenancesTask = maintenances.ListRecentAsync(RecentMaintenances, cancellationToken);
-        await Task.WhenAll(pendingTask, componentsTask, openTask, recentTask, windowTask, olderTask, openMaintenancesTask, recentMaintenancesTask);
+        var last = _last;
+        var changes = !everything && last is not null && last.WindowStart == windowStart ? state.ChangesSince(last.Version) : null;
+        var inputs = (changes is null ? null : await RefreshAsync(last!, version, changes, cancellationToken))
+            ?? await ReadAllAsync(version, windowStart, cancellationToken);
+        var pending = await pendingTask;
+        lock (_lastGate)
+        {
+            if (_last is null || _last.Version <= inputs.Version)
+            {
+                _last = inputs;
+            }
+        }
 
-        var maintenanceList = openMaintenancesTask.Result
-            .Concat(recentMaintenancesTask.Result.Where(r => openMaintenancesTask.Result.All(o => o.Id != r.Id)))
+        var maintenanceList = inputs.OpenMaintenances
+            .Concat(inputs.RecentMaintenances.Where(r => inputs.OpenMaintenances.All(o => o.Id != r.Id)))
             .OrderByDescending(m => m.ScheduledFor)
             .ToArray();
-        var content = new SiteContent(page, componentsTask.Result, openTask.Result, recentTask.Result, maintenanceList, now);
-        var pending = pendingTask.Result;
+        var content = new SiteContent(page, inputs.Components, inputs.Open, inputs.Recent, maintenanceList, now);
         var (assets, links) = _assets.Value;
 
         var days = await uptime.RecordAsync(
@@ -84,7 +92,7 @@ public sealed class SitePublisher(
         var gone = new List<string>();
         foreach (var mark in pending.Where(p => p.Kind == PendingPageKind.Incident))
         {
-            var incident = open.GetValueOrDefault(mark.Id) ?? await incidents.GetAsync(mark.Id, cancellationToken);
+            var incident = open.GetValueOrDefault(mark.Id) ?? inputs.Changed?.FirstOrDefault(i => i.Id == mark.Id) ?? await incidents.GetAsync(mark.Id, cancellationToken);
             if (incident is not null)
             {
                 pagesToRender[incident.Id] = incident;
@@ -96,25 +104,31 @@ public sealed class SitePublisher(
             }
         }
 
-        var olderMonth = olderTask.Result is { } older ? SiteViewBuilder.MonthOf(older.CreatedAt) : (DateOnly?)null;
-        var artifacts = new List<SiteArtifact>(assets)
-        {
-            Html("index.html", await renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(content, links, days), cancellationToken), CachePolicy.Current),
-            Html("history.html", await renderer.RenderAsync(SiteTemplate.History, SiteViewBuilder.History(content, links, windowStart, SiteViewBuilder.MonthOf(now), windowTask.Result, olderMonth, isWindow: true), cancellationToken), CachePolicy.Current),
-            Html(NotFoundPath, await renderer.RenderAsync(SiteTemplate.NotFound, SiteViewBuilder.NotFound(content, links), cancellationToken), CachePolicy.Settled),
-            Text("robots.txt", RobotsTxt, "text/plain; charset=utf-8", CachePolicy.Settled),
-        };
-
-        // Month pages beyond the window: the months of changed incidents, and the month history.html links to.
-        var months = pagesToRender.Values.Select(i => SiteViewBuilder.MonthOf(i.CreatedAt)).Append(olderMonth ?? windowStart).Where(m => m < windowStart).Distinct();
-        foreach (var month in months)
+        // Month pages beyond the window: the months of changed incidents, and after a full read the month
+        // history.html links to (nothing else changes it: a refresh would render it as it is).
+        var olderMonth = inputs.Older is { } older ? SiteViewBuilder.MonthOf(older.CreatedAt) : (DateOnly?)null;
+        var months = pagesToRender.Values.Select(i => SiteViewBuilder.MonthOf(i.CreatedAt)).Append(inputs.Changed is null ? olderMonth ?? windowStart : windowStart).Where(m => m < windowStart).Distinct().ToArray();
+        var monthData = await Task.WhenAll(months.Select(async month =>
         {
             var start = SiteViewBuilder.StartOf(month);
             var inMonthTask = incidents.ListCreatedBetweenAsync(start, SiteViewBuilder.StartOf(month.AddMonths(1)), cancellationToken);
             var beforeTask = incidents.LatestCreatedBeforeAsync(start, cancellationToken);
             await Task.WhenAll(inMonthTask, beforeTask);
-            var before = beforeTask.Result is { } b ? SiteViewBuilder.MonthOf(b.CreatedAt) : (DateOnly?)null;
-            var view = SiteViewBuilder.History(content, links, month, month, inMonthTask.Result, before, isWindow: false);
+            return (Month: month, Incidents: inMonthTask.Result, Before: beforeTask.Result is { } b ? SiteViewBuilder.MonthOf(b.CreatedAt) : (DateOnly?)null);
+        }));
+        var read = Stopwatch.GetTimestamp();
+
+        var artifacts = new List<SiteArtifact>(assets)
+        {
+            Html("index.html", await renderer.RenderAsync(SiteTemplate.Index, SiteViewBuilder.Index(content, links, days), cancellationToken), CachePolicy.Current),
+            Html("history.html", await renderer.RenderAsync(SiteTemplate.History, SiteViewBuilder.History(content, links, windowStart, SiteViewBuilder.MonthOf(now), inputs.Window, olderMonth, isWindow: true), cancellationToken), CachePolicy.Current),
+            Html(NotFoundPath, await renderer.RenderAsync(SiteTemplate.NotFound, SiteViewBuilder.NotFound(content, links), cancellationToken), CachePolicy.Settled),
+            Text("robots.txt", RobotsTxt, "text/plain; charset=utf-8", CachePolicy.Settled),
+        };
+
+        foreach (var (month, inMonth, before) in monthData)
+        {
+            var view = SiteViewBuilder.History(content, links, month, month, inMonth, before, isWindow: false);
             artifacts.Add(Html(SiteViewBuilder.MonthPath(month), await renderer.RenderAsync(SiteTemplate.History, view, cancellationToken), CachePolicy.Settled));
         }
 
@@ -128,6 +142,7 @@ public sealed class SitePublisher(
         artifacts.Add(Text(FeedBuilder.AtomPath, FeedBuilder.Atom(content), "application/atom+xml; charset=utf-8", CachePolicy.Feed));
         artifacts.Add(Text(FeedBuilder.RssPath, FeedBuilder.Rss(content), "application/rss+xml; charset=utf-8", CachePolicy.Feed));
         artifacts.Add(Text(Badge.Path, Badge.Svg(page.Name, content.Rollup.Indicator, content.Rollup.Description), "image/svg+xml", CachePolicy.Current));
+        var rendered = Stopwatch.GetTimestamp();
 
         var outcomes = await Task.WhenAll(artifacts.Select(a => site.WriteAsync(a, version, cancellationToken)));
         await Task.WhenAll(gone.SelectMany(id => new[] { SiteViewBuilder.IncidentPath(id), SiteViewBuilder.PostmortemPath(id) }).Select(path => site.RemoveAsync(path, version, cancellationToken)));
@@ -141,8 +156,69 @@ public sealed class SitePublisher(
             outcomes.Count(o => o == ArtifactWriteOutcome.Written),
             outcomes.Count(o => o == ArtifactWriteOutcome.Unchanged),
             outcomes.Count(o => o == ArtifactWriteOutcome.SupersededByNewer),
-            Stopwatch.GetElapsedTime(started));
+            Stopwatch.GetElapsedTime(started),
+            Stopwatch.GetElapsedTime(started, read),
+            Stopwatch.GetElapsedTime(read, rendered),
+            Stopwatch.GetElapsedTime(rendered),
+            artifacts.Where((_, i) => outcomes[i] == ArtifactWriteOutcome.Written).Select(a => a.Path).ToArray());
     }
+
+    private async Task<Inputs> ReadAllAsync(long version, DateOnly windowStart, CancellationToken cancellationToken)
+    {
+        var componentsTask = components.ListAsync(cancellationToken);
+        var openTask = incidents.ListOpenAsync(cancellationToken);
+        var recentTask = incidents.ListRecentDigestsAsync(PublicApiBuilder.ListLength, cancellationToken);
+        var windowTask = incidents.ListCreatedBetweenAsync(SiteViewBuilder.StartOf(windowStart), DateTimeOffset.MaxValue, cancellationToken);
+        var olderTask = incidents.LatestCreatedBeforeAsync(SiteViewBuilder.StartOf(windowStart), cancellationToken);
+        var openMaintenancesTask = maintenances.ListOpenAsync(cancellationToken);
+        var recentMaintenancesTask = maintenances.ListRecentAsync(RecentMaintenances, cancellationToken);
+        await Task.WhenAll(componentsTask, openTask, recentTask, windowTask, olderTask, openMaintenancesTask, recentMaintenancesTask);
+        return new Inputs(version, windowStart, componentsTask.Result, openTask.Result, recentTask.Result, windowTask.Result, olderTask.Result, openMaintenancesTask.Result, recentMaintenancesTask.Result);
+    }
+
+    /// <summary>
+    /// The last publish's inputs with what <paramref name="changes"/> touched read again: the components, the
+    /// maintenances, and each changed incident with its index entry, put in its place in the open, recent and
+    /// window lists as their queries would return it. Null (read everything) when a changed incident is gone.
+    /// </summary>
+    private async Task<Inputs?> RefreshAsync(Inputs last, long version, IReadOnlyList<PageChange> changes, CancellationToken cancellationToken)
+    {
+        var componentsTask = changes.Any(c => c.Kind == PageChangeKind.Component) ? components.ListAsync(cancellationToken) : Task.FromResult(last.Components);
+        var maintenance = changes.Any(c => c.Kind == PageChangeKind.Maintenance);
+        var openMaintenancesTask = maintenance ? maintenances.ListOpenAsync(cancellationToken) : Task.FromResult(last.OpenMaintenances);
+        var recentMaintenancesTask = maintenance ? maintenances.ListRecentAsync(RecentMaintenances, cancellationToken) : Task.FromResult(last.RecentMaintenances);
+        var changedTask = Task.WhenAll(changes.Where(c => c.Kind == PageChangeKind.Incident && c.Id is not null).Select(c => c.Id!).Distinct(StringComparer.Ordinal).Select(id => incidents.GetIndexedAsync(id, cancellationToken)));
+        await Task.WhenAll(componentsTask, openMaintenancesTask, recentMaintenancesTask, changedTask);
+        if (changedTask.Result.Any(i => i is null))
+        {
+            return null;
+        }
+
+        var changed = changedTask.Result.Select(i => i!).ToArray();
+        var ids = changed.Select(i => i.Incident.Id).ToHashSet(StringComparer.Ordinal);
+        var windowFrom = SiteViewBuilder.StartOf(last.WindowStart);
+        var open = last.Open.Where(i => !ids.Contains(i.Id)).Concat(changed.Select(c => c.Incident).Where(i => i.IsOpen)).OrderBy(i => i.Id, StringComparer.Ordinal).ToArray();
+        // A creation time never changes, so an incident older than the list's last entry stays out of it.
+        var recent = last.Recent.Where(d => !ids.Contains(d.Id)).Concat(changed.Select(c => c.Digest)).OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal).ToArray();
+        var window = last.Window.Where(w => !ids.Contains(w.Id)).Concat(changed.Select(c => c.Summary).Where(w => w.CreatedAt >= windowFrom)).OrderByDescending(w => w.CreatedAt).ThenBy(w => w.Id, StringComparer.Ordinal).ToArray();
+        return new Inputs(version, last.WindowStart, componentsTask.Result, open, recent.Take(PublicApiBuilder.ListLength).ToArray(), window, last.Older, openMaintenancesTask.Result, recentMaintenancesTask.Result, changed.Select(c => c.Incident).ToArray());
+    }
+
+    /// <summary>
+    /// What one publish read, as of <see cref="Version"/> (at least), for the window starting <see cref="WindowStart"/>;
+    /// <see cref="Changed"/> are the incidents a refresh read again (their pages are the pending ones).
+    /// </summary>
+    private sealed record Inputs(
+        long Version,
+        DateOnly WindowStart,
+        IReadOnlyList<Component> Components,
+        IReadOnlyList<Incident> Open,
+        IReadOnlyList<IncidentDigest> Recent,
+        IReadOnlyList<IncidentSummary> Window,
+        IncidentSummary? Older,
+        IReadOnlyList<ScheduledMaintenance> OpenMaintenances,
+        IReadOnlyList<ScheduledMaintenance> RecentMaintenances,
+        IReadOnlyList<Incident>? Changed = null);
 
     /// <summary>The site's content-addressed static files (stylesheet, icon, script), as published under assets/.</summary>
     public IReadOnlyList<SiteArtifact> Assets => _assets.Value.Artifacts;

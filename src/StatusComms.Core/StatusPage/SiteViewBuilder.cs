@@ -105,15 +105,23 @@ public static class SiteViewBuilder
                     .ToArray()));
         }
 
+        // A month's page is settled: it says when its own incidents last changed, so nothing else rewrites it.
+        var chrome = Chrome(content, assets);
+        if (!isWindow && incidents.Count > 0)
+        {
+            chrome = chrome with { LastChangedAt = incidents.Max(i => i.UpdatedAt) };
+        }
+
         return new HistoryView(
-            Chrome(content, assets),
+            chrome,
             isWindow ? "Incident history" : $"Incident history: {MonthLabel(first)}",
             months,
             olderMonth is { } older ? new HistoryLink(MonthHref(older), $"Older incidents: {MonthLabel(older)}") : null,
             isWindow ? null : new HistoryLink(HistoryHref, "Recent incidents"));
     }
 
-    public static NotFoundView NotFound(SiteContent content, SiteAssets assets) => new(Chrome(content, assets));
+    /// <summary>The error document says nothing that changes with the data, so a change never rewrites it.</summary>
+    public static NotFoundView NotFound(SiteContent content, SiteAssets assets) => new(Chrome(content, assets) with { LastChangedAt = null });
 
     private static SiteChrome Chrome(SiteContent content, SiteAssets assets)
         => new(content.Page.Name, content.Page.Url, assets, content.LastChangedAt, content.Page.SubscribeUrl, content.Page.SubscribeOrigin);

@@ -7,9 +7,9 @@ namespace StatusComms.StatusPage;
 
 // View models of the public site. Strings here are raw text: the templates encode them for HTML.
 
-/// <param name="LastChangedAt">When what the site shows last changed (not when it was rendered).</param>
+/// <param name="LastChangedAt">When what the page shows last changed (not when it was rendered); null on the 404 page, which no change alters.</param>
 /// <param name="SubscribeUrl">Where the subscribe form posts; null: no form.</param>
-public sealed record SiteChrome(string PageName, string PageUrl, SiteAssets Assets, DateTimeOffset LastChangedAt, string? SubscribeUrl = null, string? SubscribeOrigin = null);
+public sealed record SiteChrome(string PageName, string PageUrl, SiteAssets Assets, DateTimeOffset? LastChangedAt, string? SubscribeUrl = null, string? SubscribeOrigin = null);
 
 /// <summary>The content-addressed files every page links: stylesheet, icon and the optional local-time script.</summary>
 public sealed record SiteAssets(string StylesheetHref, string? IconHref = null, string? ScriptHref = null);

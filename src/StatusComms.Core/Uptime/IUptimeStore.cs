@@ -8,9 +8,9 @@ public interface IUptimeStore
 
     /// <summary>
     /// Saves the new state and the changed days together, only if the state is still at <paramref name="expectedVersion"/>
-    /// (null: no state stored yet). Returns false when another publisher accounted first.
+    /// (null: no state stored yet). Returns the state's new version, or null when another publisher accounted first.
     /// </summary>
-    Task<bool> TrySaveAsync(UptimeState state, string? expectedVersion, IReadOnlyList<UptimeDay> days, CancellationToken cancellationToken);
+    Task<string?> TrySaveAsync(UptimeState state, string? expectedVersion, IReadOnlyList<UptimeDay> days, CancellationToken cancellationToken);
 }
 
 public sealed record UptimeSnapshot(UptimeState? State, string? Version, IReadOnlyDictionary<DateOnly, UptimeDay> Days);

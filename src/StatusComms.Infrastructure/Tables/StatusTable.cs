@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using StatusComms.Publishing;
 using StatusComms.Common;
 
 namespace StatusComms.Infrastructure.Tables;
@@ -85,10 +86,12 @@ public sealed class StatusTable
     /// version the writer read), the new child rows, the open-index row when it opens or closes, and the upserts.
     /// </summary>
     /// <returns>The header's new ETag: the aggregate's next version.</returns>
-    internal async Task<string> CommitAggregateAsync(AggregateWrite write, string staleMessage, CancellationToken cancellationToken)
+    internal async Task<string> CommitAggregateAsync(AggregateWrite write, PageChangeKind kind, string id, string staleMessage, CancellationToken cancellationToken)
     {
         var headerKey = write.Header.RowKey;
         var responses = await CommitAsync(
+            kind,
+            id,
             () =>
             {
                 var actions = new List<TableTransactionAction>
@@ -124,19 +127,25 @@ public sealed class StatusTable
     /// rules. Returns false when one of its preconditions failed (another writer was first).
     /// </summary>
     public async Task<bool> TrySubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+        => await TrySubmitWithResponsesAsync(actions, cancellationToken) is not null;
+
+    /// <summary>As <see cref="TrySubmitAsync"/>, with the sub-responses in the order of <paramref name="actions"/> (null when a precondition failed).</summary>
+    public async Task<IReadOnlyList<Response>?> TrySubmitWithResponsesAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync();
         TransactionRules.Validate(actions);
         try
         {
-            await Client.SubmitTransactionAsync(actions, cancellationToken);
-            return true;
+            return (await Client.SubmitTransactionAsync(actions, cancellationToken)).Value;
         }
         catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)
         {
-            return false;
+            return null;
         }
     }
+
+    /// <summary>The version row's record of the latest changes (<see cref="PageVersion.Encode"/>).</summary>
+    public const string ChangesProperty = "Changes";
 
     public async Task<long> GetVersionAsync(CancellationToken cancellationToken)
         => (await GetAsync(RowKeys.Page, cancellationToken))?.GetInt64("Version") ?? 0;
@@ -147,7 +156,10 @@ public sealed class StatusTable
     /// never overwritten); otherwise another writer only raced for the version row, and the commit is retried.
     /// </summary>
     /// <returns>The sub-responses of the committed transaction, in the order of <paramref name="build"/>'s actions.</returns>
+    /// <param name="kind">What the change touched, and <paramref name="id"/> which one: recorded on the version row (<see cref="PageVersion"/>).</param>
     public async Task<IReadOnlyList<Response>> CommitAsync(
+        PageChangeKind kind,
+        string? id,
         Func<List<TableTransactionAction>> build,
         Func<Task<bool>> isStale,
         string staleMessage,
@@ -158,7 +170,9 @@ public sealed class StatusTable
         {
             var page = await GetOrCreatePageRowAsync(cancellationToken);
             var actions = build();
-            var bumped = new TableEntity(PartitionKey, RowKeys.Page) { ["Version"] = (page.GetInt64("Version") ?? 0) + 1 };
+            var version = (page.GetInt64("Version") ?? 0) + 1;
+            var changes = PageVersion.Decode(page.GetString(ChangesProperty)).TakeLast(PageVersion.Kept - 1).Append(new PageChange(version, kind, id));
+            var bumped = new TableEntity(PartitionKey, RowKeys.Page) { ["Version"] = version, [ChangesProperty] = PageVersion.Encode(changes) };
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, bumped, page.ETag));
             TransactionRules.Validate(actions);
             try

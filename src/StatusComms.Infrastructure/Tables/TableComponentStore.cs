@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using StatusComms.Components;
+using StatusComms.Publishing;
 
 namespace StatusComms.Infrastructure.Tables;
 
@@ -27,6 +28,8 @@ public sealed class TableComponentStore(StatusTable table) : IComponentStore
         Claim(counter);
         var rowKey = RowKeys.Component(component.Id);
         var responses = await table.CommitAsync(
+            PageChangeKind.Component,
+            component.Id,
             () =>
             {
                 var next = new TableEntity(table.PartitionKey, RowKeys.ComponentPositions) { [NextPosition] = component.Position + 1 };
@@ -64,6 +67,8 @@ public sealed class TableComponentStore(StatusTable table) : IComponentStore
     {
         var rowKey = RowKeys.Component(component.Id);
         await table.CommitAsync(
+            PageChangeKind.Component,
+            component.Id,
             () => [new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(table.PartitionKey, rowKey), Expected(component))],
             () => IsStaleAsync(rowKey, component.Version, cancellationToken),
             Stale,
@@ -74,6 +79,8 @@ public sealed class TableComponentStore(StatusTable table) : IComponentStore
     {
         var row = EntityMapping.ToEntity(table.PartitionKey, component);
         var responses = await table.CommitAsync(
+            PageChangeKind.Component,
+            component.Id,
             () => [new TableTransactionAction(type, row, expected)],
             () => type == TableTransactionActionType.Add ? ExistsAsync(row.RowKey, cancellationToken) : IsStaleAsync(row.RowKey, component.Version, cancellationToken),
             Stale,

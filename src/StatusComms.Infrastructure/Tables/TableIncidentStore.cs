@@ -1,5 +1,6 @@
 using StatusComms.Incidents;
 using StatusComms.Notifications;
+using StatusComms.Publishing;
 
 namespace StatusComms.Infrastructure.Tables;
 
@@ -23,6 +24,18 @@ public sealed class TableIncidentStore(StatusTable table) : IIncidentStore
         return header is null || header.ContainsKey(DeletedAtProperty)
             ? null
             : Incident.Rehydrate(EntityMapping.ToIncidentSnapshot(header), updates.Select(r => EntityMapping.ToIncidentUpdate(id, r)), header.ETag.ToString());
+    }
+
+    public async Task<IndexedIncident?> GetIndexedAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(id, cancellationToken) is not { } incident
+            || await table.GetAsync(RowKeys.RecentIncident(incident.CreatedAt, incident.Id), cancellationToken) is not { } row)
+        {
+            return null;
+        }
+
+        var digest = EntityMapping.ToDigest(row) ?? IncidentDigest.Of(incident);
+        return new IndexedIncident(incident, digest, EntityMapping.ToSummary(row));
     }
 
     public async Task<IReadOnlyList<Incident>> ListOpenAsync(CancellationToken cancellationToken)
@@ -63,7 +76,7 @@ public sealed class TableIncidentStore(StatusTable table) : IIncidentStore
             IsOpen: false,
             [new(partition, RowKeys.PendingIncidentPage(incident.Id))],
             Deletes: [new(partition, RowKeys.RecentIncident(incident.CreatedAt, incident.Id))]);
-        await table.CommitAggregateAsync(write, Stale, cancellationToken);
+        await table.CommitAggregateAsync(write, PageChangeKind.Incident, incident.Id, Stale, cancellationToken);
     }
 
     private async Task<IReadOnlyList<IncidentDigest>> DigestsAsync(List<Azure.Data.Tables.TableEntity> rows, CancellationToken cancellationToken)
@@ -97,6 +110,6 @@ public sealed class TableIncidentStore(StatusTable table) : IIncidentStore
                 .. incident.EditedUpdates.Select(u => EntityMapping.ToEntity(partition, u)),
                 .. incident.UnsavedUpdates.Where(u => u.DeliverNotifications).Select(u => TableNotificationOutbox.Entry(partition, new NotificationRef(NotificationKind.Incident, incident.Id, u.Id), u.CreatedAt)),
             ]);
-        incident.MarkSaved(await table.CommitAggregateAsync(write, Stale, cancellationToken));
+        incident.MarkSaved(await table.CommitAggregateAsync(write, PageChangeKind.Incident, incident.Id, Stale, cancellationToken));
     }
 }

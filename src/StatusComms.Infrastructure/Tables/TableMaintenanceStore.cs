@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using StatusComms.Maintenance;
 using StatusComms.Notifications;
+using StatusComms.Publishing;
 
 namespace StatusComms.Infrastructure.Tables;
 
@@ -42,7 +43,7 @@ public sealed class TableMaintenanceStore(StatusTable table) : IMaintenanceStore
                 new(partition, RowKeys.RecentMaintenance(maintenance.ScheduledFor, maintenance.Id)),
                 .. maintenance.UnsavedUpdates.Where(u => u.DeliverNotifications).Select(u => TableNotificationOutbox.Entry(partition, new NotificationRef(NotificationKind.Maintenance, maintenance.Id, u.Id), u.CreatedAt)),
             ]);
-        maintenance.MarkSaved(await table.CommitAggregateAsync(write, Stale, cancellationToken));
+        maintenance.MarkSaved(await table.CommitAggregateAsync(write, PageChangeKind.Maintenance, maintenance.Id, Stale, cancellationToken));
     }
 
     private async Task<IReadOnlyList<ScheduledMaintenance>> LoadAsync(List<TableEntity> index, Func<TableEntity, string> idOf, CancellationToken cancellationToken)

@@ -8,6 +8,12 @@ public sealed class TablePublicationLedger(StatusTable table) : IPublicationLedg
 {
     public Task<long> GetPageVersionAsync(CancellationToken cancellationToken) => table.GetVersionAsync(cancellationToken);
 
+    public async Task<PageVersion> GetPageStateAsync(CancellationToken cancellationToken)
+    {
+        var row = await table.GetAsync(RowKeys.Page, cancellationToken);
+        return new PageVersion(row?.GetInt64("Version") ?? 0, PageVersion.Decode(row?.GetString(StatusTable.ChangesProperty)));
+    }
+
     public async Task<IReadOnlyList<PendingPage>> ListPendingAsync(CancellationToken cancellationToken)
         => (await table.RangeAsync(RowKeys.PendingPages, cancellationToken))
             .Where(r => r.RowKey.StartsWith(RowKeys.PendingIncidentPage(string.Empty), StringComparison.Ordinal))

@@ -30,7 +30,7 @@ public sealed class TableUptimeStore(StatusTable table) : IUptimeStore
             days);
     }
 
-    public async Task<bool> TrySaveAsync(UptimeState state, string? expectedVersion, IReadOnlyList<UptimeDay> days, CancellationToken cancellationToken)
+    public async Task<string?> TrySaveAsync(UptimeState state, string? expectedVersion, IReadOnlyList<UptimeDay> days, CancellationToken cancellationToken)
     {
         var partition = table.PartitionKey;
         var stateRow = new TableEntity(partition, RowKeys.UptimeState) { ["State"] = JsonSerializer.Serialize(state, Json) };
@@ -49,6 +49,7 @@ public sealed class TableUptimeStore(StatusTable table) : IUptimeStore
                 ["Day"] = JsonSerializer.Serialize(day, Json),
                 ["Date"] = day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             })));
-        return await table.TrySubmitAsync(actions, cancellationToken);
+        var responses = await table.TrySubmitWithResponsesAsync(actions, cancellationToken);
+        return responses is null ? null : await table.ETagOfAsync(responses, 0, RowKeys.UptimeState, cancellationToken);
     }
 }

@@ -11,7 +11,7 @@ public sealed class TransactionRulesTests : TableStoreFixture
     {
         var actions = Enumerable.Range(0, 101).Select(i => Add("acme", $"row{i:D3}")).ToList();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Table.CommitAsync(() => actions.Take(100).ToList(), () => Task.FromResult(false), "stale", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Table.CommitAsync(StatusComms.Publishing.PageChangeKind.Component, null, () => actions.Take(100).ToList(), () => Task.FromResult(false), "stale", CancellationToken.None));
 
         Assert.Contains("at most 100", error.Message, StringComparison.Ordinal);
         Assert.Empty(await Table.RangeAsync("row", CancellationToken.None));

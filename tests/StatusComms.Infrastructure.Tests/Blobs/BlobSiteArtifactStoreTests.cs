@@ -87,16 +87,16 @@ public sealed class BlobSiteArtifactStoreTests : IAsyncLifetime
     [Fact]
     public async Task Within_the_trust_window_an_unchanged_file_costs_no_request_and_a_changed_one_a_single_upload()
     {
-        var counter = new RequestCounter();
+        var counter = new RequestLog();
         var options = new BlobClientOptions();
         options.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerCall);
         var counted = new BlobServiceClient(Azurite.ConnectionString, options).GetBlobContainerClient(_container.Name);
         var store = new BlobSiteArtifactStore(counted);
         await store.WriteAsync(Page("<p>up</p>"), 1, CancellationToken.None);
-        var afterFirst = counter.Requests;
+        var afterFirst = counter.Count;
 
         Assert.Equal(ArtifactWriteOutcome.Unchanged, await store.WriteAsync(Page("<p>up</p>"), 2, CancellationToken.None));
-        Assert.Equal(afterFirst, counter.Requests);
+        Assert.Equal(afterFirst, counter.Count);
 
         Assert.Equal(ArtifactWriteOutcome.Written, await store.WriteAsync(Page("<p>down</p>"), 3, CancellationToken.None));
         Assert.Equal(new[] { "PUT" }, counter.Methods.Skip(afterFirst));
@@ -117,17 +117,6 @@ public sealed class BlobSiteArtifactStoreTests : IAsyncLifetime
         // And a newer render than the other's still replaces it.
         Assert.Equal(ArtifactWriteOutcome.Written, await _store.WriteAsync(Page("<p>version 4</p>"), 4, CancellationToken.None));
         Assert.Equal(4, (await other.ReadAsync("index.html", CancellationToken.None))!.Version);
-    }
-
-    private sealed class RequestCounter : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
-    {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _methods = new();
-
-        public int Requests => _methods.Count;
-
-        public IEnumerable<string> Methods => _methods;
-
-        public override void OnSendingRequest(Azure.Core.HttpMessage message) => _methods.Enqueue(message.Request.Method.ToString());
     }
 
     private static SiteArtifact Page(string html, string path = "index.html")

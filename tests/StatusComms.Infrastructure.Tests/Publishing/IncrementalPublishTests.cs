@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Time.Testing;
@@ -26,7 +25,7 @@ public sealed class IncrementalPublishTests : IAsyncLifetime
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
     private readonly string _name = Azurite.UniqueName();
     private readonly FakeTimeProvider _time = new(Start);
-    private readonly RequestCounter _counter = new();
+    private readonly RequestLog _counter = new();
     private readonly RazorLightSiteRenderer _renderer = new(Path.Combine(AppContext.BaseDirectory, "templates"));
     private readonly PageSettings _page = new("acme", "Acme Cloud", "https://status.acme.test", "Etc/UTC");
     private StatusTable _table = null!;
@@ -83,9 +82,9 @@ public sealed class IncrementalPublishTests : IAsyncLifetime
         async Task CheckAsync(string change)
         {
             _time.Advance(TimeSpan.FromMinutes(1));
-            var before = _counter.Requests;
+            var before = _counter.Count;
             written = (await _publisher.PublishAsync(everything: false, CancellationToken.None)).WrittenPaths!;
-            reads.Add((change + " — " + _counter.Since(before), _counter.Requests - before));
+            reads.Add((change + " — " + _counter.Since(before), _counter.Count - before));
             await AssertSameAsFullReadAsync(change);
         }
 
@@ -167,15 +166,4 @@ public sealed class IncrementalPublishTests : IAsyncLifetime
 
     private static IncidentCommand Command(string body, IncidentStatus status)
         => new() { Status = status, Body = body, Author = "lead", Components = new Dictionary<string, ComponentStatus> { ["api"] = status == IncidentStatus.Resolved ? ComponentStatus.Operational : ComponentStatus.PartialOutage }, NextUpdateAt = status == IncidentStatus.Resolved ? null : Start.AddYears(1) };
-
-    private sealed class RequestCounter : HttpPipelineSynchronousPolicy
-    {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _seen = new();
-
-        public int Requests => _seen.Count;
-
-        public string Since(int from) => string.Join("; ", _seen.Skip(from));
-
-        public override void OnSendingRequest(HttpMessage message) => _seen.Enqueue($"{message.Request.Method} {Uri.UnescapeDataString(message.Request.Uri.Path + message.Request.Uri.Query)}");
-    }
 }

@@ -13,9 +13,10 @@ namespace StatusComms.Publishing;
 
 /// <summary>
 /// Renders the public site from what is stored and writes it to the site store. One code path serves the publish
-/// after each accepted change and the timer that reconciles after a failed publish: both publish the pages that
-/// stored changes marked pending, plus every page whose content is current state (index, history, the API files,
-/// feeds, badge), and clear each mark once its page is written. Every read is bounded by what the page shows
+/// after each accepted change and the timer that reconciles after a failed publish: both publish the pages of the
+/// incidents that changed (named by the version row's change record, or after a full read by the pending marks
+/// stored changes left, each cleared once its page is written), plus every page whose content is current state
+/// (index, history, the API files, feeds, badge). Every read is bounded by what the page shows
 /// (open incidents, the latest 50, the months on the history page), never by the length of history.
 /// </summary>
 public sealed class SitePublisher(
@@ -50,21 +51,16 @@ public sealed class SitePublisher(
         // Read the version first: the data read after it is at least that new, so a page labelled with it
         // never claims to be newer than it is. What the last publish read is read again only where a change since
         // touched it (the version row names each change); everything is read when that record does not reach back.
+        // A refresh renders the pages of the incidents the changes name. A full read renders the pages pending
+        // marks name instead: marks outlive a failed publish or a restarted process, and a full read clears them.
         var state = await ledger.GetPageStateAsync(cancellationToken);
         var version = state.Version;
-        var pendingTask = ledger.ListPendingAsync(cancellationToken);
         var last = _last;
         var changes = !everything && last is not null && last.WindowStart == windowStart ? state.ChangesSince(last.Version) : null;
-        var inputs = (changes is null ? null : await RefreshAsync(last!, version, changes, cancellationToken))
-            ?? await ReadAllAsync(version, windowStart, cancellationToken);
+        var refreshed = changes is null ? null : await RefreshAsync(last!, version, changes, cancellationToken);
+        var pendingTask = refreshed is null ? ledger.ListPendingAsync(cancellationToken) : Task.FromResult<IReadOnlyList<PendingPage>>([]);
+        var inputs = refreshed ?? await ReadAllAsync(version, windowStart, cancellationToken);
         var pending = await pendingTask;
-        lock (_lastGate)
-        {
-            if (_last is null || _last.Version <= inputs.Version)
-            {
-                _last = inputs;
-            }
-        }
 
         var maintenanceList = inputs.OpenMaintenances
             .Concat(inputs.RecentMaintenances.Where(r => inputs.OpenMaintenances.All(o => o.Id != r.Id)))
@@ -86,6 +82,11 @@ public sealed class SitePublisher(
             {
                 pagesToRender[incident.Id] = incident;
             }
+        }
+
+        foreach (var incident in inputs.Changed ?? [])
+        {
+            pagesToRender[incident.Id] = incident;
         }
 
         var open = content.OpenIncidents.ToDictionary(i => i.Id, StringComparer.Ordinal);
@@ -151,6 +152,16 @@ public sealed class SitePublisher(
         // again by a change made meanwhile has another token and survives for the next publish.
         await Task.WhenAll(pending.Select(p => ledger.ClearAsync(p, cancellationToken)));
 
+        // Kept only once everything is written: after a failed publish the next one goes back to the same inputs
+        // and renders every change since them again.
+        lock (_lastGate)
+        {
+            if (_last is null || _last.Version <= inputs.Version)
+            {
+                _last = inputs;
+            }
+        }
+
         return new PublishReport(
             version,
             outcomes.Count(o => o == ArtifactWriteOutcome.Written),
@@ -206,7 +217,7 @@ public sealed class SitePublisher(
 
     /// <summary>
     /// What one publish read, as of <see cref="Version"/> (at least), for the window starting <see cref="WindowStart"/>;
-    /// <see cref="Changed"/> are the incidents a refresh read again (their pages are the pending ones).
+    /// <see cref="Changed"/> are the incidents a refresh read again: their pages are the ones it renders.
     /// </summary>
     private sealed record Inputs(
         long Version,

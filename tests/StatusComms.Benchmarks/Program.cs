@@ -68,6 +68,15 @@ if (args.Contains("--fan-out"))
     return 0;
 }
 
+if (args.Contains("--sustained"))
+{
+    // Updates posted at once by several writers, each answered once published (docs/benchmarks.md, issue #14).
+    var store = Environment.GetEnvironmentVariable("STATUSCOMMS_TEST_STORAGE") is { Length: > 0 } conn ? conn : "UseDevelopmentStorage=true";
+    var writers = args.SkipWhile(a => a != "--writers").Skip(1).Select(int.Parse).FirstOrDefault(4);
+    var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(20);
+    return await SustainedCost.RunAsync(store, writers, TimeSpan.FromSeconds(seconds));
+}
+
 if (args.Contains("--history-cost"))
 {
     // Publishing cost at 10 and at 10,000 past incidents (docs/benchmarks.md, "Cost as history grows").

@@ -19,6 +19,9 @@ public sealed partial class PublishAfterChange(SitePublisher publisher, Notifica
     /// <summary>How many publishes this process has run for changes (for the tests and the benchmarks).</summary>
     public int Rounds { get; private set; }
 
+    /// <summary>The time those publishes took, with the notifications queued after each (for the benchmarks).</summary>
+    public TimeSpan Busy { get; private set; }
+
     /// <summary>Returns once a publish that started after this call has finished (null if it failed).</summary>
     public Task<PublishReport?> PublishAsync()
     {
@@ -54,7 +57,10 @@ public sealed partial class PublishAfterChange(SitePublisher publisher, Notifica
         while (round is not null)
         {
             Rounds++;
-            round.Done.SetResult(await PublishOnceAsync());
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var report = await PublishOnceAsync();
+            Busy += System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            round.Done.SetResult(report);
             lock (_gate)
             {
                 round = _running = _next;

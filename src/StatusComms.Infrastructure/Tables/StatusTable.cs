@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
-using StatusComms.Publishing;
 using StatusComms.Common;
+using StatusComms.Publishing;
 
 namespace StatusComms.Infrastructure.Tables;
 

@@ -32,7 +32,7 @@ public sealed record PageVersion(long Version, IReadOnlyList<PageChange> Changes
     public static string Encode(IEnumerable<PageChange> changes)
         => string.Join('\n', changes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Version} {(char)c.Kind} {c.Id}")));
 
-    /// <summary>The changes a version row holds; an unreadable line ends the record there (the publisher then reads everything).</summary>
+    /// <summary>The changes a version row holds; none when any line is unreadable (the publisher then reads everything).</summary>
     public static IReadOnlyList<PageChange> Decode(string? text)
     {
         var changes = new List<PageChange>();

@@ -41,7 +41,7 @@ public sealed class SitePublisher(
 
     private readonly Lazy<(IReadOnlyList<SiteArtifact> Artifacts, SiteAssets Links)> _assets = new(() => HashAssets(renderer.StaticAssets));
 
-    /// <param name="everything">Also re-render every open incident's page (the timer does; a change publishes only what it marked).</param>
+    /// <param name="everything">Read everything and re-render every open incident's page (the timer does; a change publishes only what changed).</param>
     public async Task<PublishReport> PublishAsync(bool everything, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -93,7 +93,7 @@ public sealed class SitePublisher(
         var gone = new List<string>();
         foreach (var mark in pending.Where(p => p.Kind == PendingPageKind.Incident))
         {
-            var incident = open.GetValueOrDefault(mark.Id) ?? inputs.Changed?.FirstOrDefault(i => i.Id == mark.Id) ?? await incidents.GetAsync(mark.Id, cancellationToken);
+            var incident = open.GetValueOrDefault(mark.Id) ?? await incidents.GetAsync(mark.Id, cancellationToken);
             if (incident is not null)
             {
                 pagesToRender[incident.Id] = incident;
@@ -108,7 +108,13 @@ public sealed class SitePublisher(
         // Month pages beyond the window: the months of changed incidents, and after a full read the month
         // history.html links to (nothing else changes it: a refresh would render it as it is).
         var olderMonth = inputs.Older is { } older ? SiteViewBuilder.MonthOf(older.CreatedAt) : (DateOnly?)null;
-        var months = pagesToRender.Values.Select(i => SiteViewBuilder.MonthOf(i.CreatedAt)).Append(inputs.Changed is null ? olderMonth ?? windowStart : windowStart).Where(m => m < windowStart).Distinct().ToArray();
+        var changedMonths = pagesToRender.Values.Select(i => SiteViewBuilder.MonthOf(i.CreatedAt));
+        if (inputs.Changed is null && olderMonth is { } linked)
+        {
+            changedMonths = changedMonths.Append(linked);
+        }
+
+        var months = changedMonths.Where(m => m < windowStart).Distinct().ToArray();
         var monthData = await Task.WhenAll(months.Select(async month =>
         {
             var start = SiteViewBuilder.StartOf(month);

@@ -77,6 +77,16 @@ if (args.Contains("--sustained"))
     return await SustainedCost.RunAsync(store, writers, TimeSpan.FromSeconds(seconds));
 }
 
+if (args.Contains("--management-list"))
+{
+    // The management API's incident list at a fixed request rate (docs/benchmarks.md, issue #14).
+    var store = Environment.GetEnvironmentVariable("STATUSCOMMS_TEST_STORAGE") is { Length: > 0 } conn ? conn : "UseDevelopmentStorage=true";
+    var rate = args.SkipWhile(a => a != "--rate").Skip(1).Select(int.Parse).FirstOrDefault(50);
+    var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(20);
+    var past = args.SkipWhile(a => a != "--past-incidents").Skip(1).Select(int.Parse).FirstOrDefault(1000);
+    return await ManagementListCost.RunAsync(store, rate, TimeSpan.FromSeconds(seconds), past);
+}
+
 if (args.Contains("--history-cost"))
 {
     // Publishing cost at 10 and at 10,000 past incidents (docs/benchmarks.md, "Cost as history grows").

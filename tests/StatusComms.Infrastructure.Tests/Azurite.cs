@@ -16,5 +16,13 @@ internal static class Azurite
 
     public static TableClient NewTable() => new TableServiceClient(ConnectionString).GetTableClient(UniqueName());
 
+    /// <summary>The table named <paramref name="name"/>, through a client whose every request goes into <paramref name="log"/>.</summary>
+    public static TableClient CountedTable(string name, RequestLog log)
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(log, Azure.Core.HttpPipelinePosition.PerCall);
+        return new TableServiceClient(ConnectionString, options).GetTableClient(name);
+    }
+
     public static BlobContainerClient NewContainer() => new BlobServiceClient(ConnectionString).GetBlobContainerClient(UniqueName());
 }

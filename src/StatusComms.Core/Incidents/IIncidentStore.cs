@@ -11,6 +11,12 @@ public interface IIncidentStore
     /// <summary>Summaries of incidents, newest first, skipping <paramref name="skip"/>.</summary>
     Task<IReadOnlyList<IncidentSummary>> ListRecentAsync(int skip, int take, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The <paramref name="take"/> incidents after <paramref name="skip"/>, newest first, with their updates, in one
+    /// query whatever the history. They are for reading: saving one is refused as stale; read an incident by id to change it.
+    /// </summary>
+    Task<IReadOnlyList<Incident>> ListRecentIncidentsAsync(int skip, int take, CancellationToken cancellationToken);
+
     /// <summary>The public digests of the <paramref name="take"/> most recently created incidents, newest first, in one read.</summary>
     Task<IReadOnlyList<IncidentDigest>> ListRecentDigestsAsync(int take, CancellationToken cancellationToken);
 

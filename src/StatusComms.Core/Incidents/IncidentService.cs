@@ -29,8 +29,9 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
     {
         RequirePage(page, perPage);
         var knownTask = KnownComponentsAsync(cancellationToken);
-        var summaries = await incidents.ListRecentAsync((page - 1) * perPage, perPage, cancellationToken);
-        return await LoadAsync(summaries.Select(s => s.Id), knownTask, cancellationToken);
+        var listed = await incidents.ListRecentIncidentsAsync((page - 1) * perPage, perPage, cancellationToken);
+        var known = await knownTask;
+        return listed.Select(i => new IncidentDetails(i, known)).ToArray();
     }
 
     /// <summary>How far back a text search (<c>q</c>) reads: the most recent incidents, in one query of their digests.</summary>

@@ -132,10 +132,12 @@ internal static class EntityMapping
         };
 
     /// <summary>
-    /// The incident's history index row: its summary, and its public digest as JSON split over string properties
-    /// (Azure caps one at 64 KiB, an entity at 1 MiB).
+    /// The incident's history index row: its summary, and the incident itself (header and updates) as JSON split over
+    /// string properties (Azure caps one at 64 KiB, an entity at 1 MiB), so a list of incidents is one query. An
+    /// incident too large for that keeps only its public digest here, with the oldest update bodies dropped, and is
+    /// read from its own rows when listed.
     /// </summary>
-    public static TableEntity ToRecent(string partitionKey, IncidentDigest incident)
+    public static TableEntity ToRecent(string partitionKey, Incident incident)
     {
         var row = new TableEntity(partitionKey, RowKeys.RecentIncident(incident.CreatedAt, incident.Id))
         {
@@ -149,33 +151,60 @@ internal static class EntityMapping
             ["ResolvedAt"] = incident.ResolvedAt,
             ["PostmortemPublishedAt"] = incident.PostmortemPublishedAt,
         };
-        var json = JsonSerializer.Serialize(incident, Json);
-        for (var keep = incident.Updates.Count; json.Length > MaxDigestChars && keep > 1; keep /= 2)
+        var record = JsonSerializer.Serialize(new StoredIncident(incident.ToSnapshot(), incident.Updates), Json);
+        if (record.Length <= MaxDigestChars)
         {
-            json = JsonSerializer.Serialize(incident.WithoutOldBodies(keep / 2), Json);
+            WriteChunks(row, "Record", record);
+            return row;
         }
 
-        var chunks = 0;
-        for (var start = 0; start < json.Length; start += DigestChunkChars, chunks++)
+        var digest = IncidentDigest.Of(incident);
+        var json = JsonSerializer.Serialize(digest, Json);
+        for (var keep = digest.Updates.Count; json.Length > MaxDigestChars && keep > 1; keep /= 2)
         {
-            row[$"Digest{chunks}"] = json.Substring(start, Math.Min(DigestChunkChars, json.Length - start));
+            json = JsonSerializer.Serialize(digest.WithoutOldBodies(keep / 2), Json);
         }
 
-        row["DigestChunks"] = chunks;
+        WriteChunks(row, "Digest", json);
         return row;
     }
 
-    /// <summary>The digest on a history index row, or null for a row written before digests were stored.</summary>
+    /// <summary>
+    /// The incident on a history index row, or null when the row holds only a digest (or nothing: a row written
+    /// before either was stored). It carries <see cref="ListedVersion"/>, which matches no stored version, so it can
+    /// be read but a change to it is refused as stale: change an incident read by id.
+    /// </summary>
+    public static Incident? ToListedIncident(TableEntity row)
+        => ReadChunks(row, "Record") is { } json && JsonSerializer.Deserialize<StoredIncident>(json, Json) is { } stored
+            ? Incident.Rehydrate(stored.Snapshot, stored.Updates, ListedVersion)
+            : null;
+
+    /// <summary>The version of an incident read from a list: a valid entity tag no row ever has.</summary>
+    public const string ListedVersion = "W/\"listed\"";
+
+    /// <summary>The public digest on a history index row, or null for a row written before digests were stored.</summary>
     public static IncidentDigest? ToDigest(TableEntity row)
+        => ToListedIncident(row) is { } incident ? IncidentDigest.Of(incident)
+            : ReadChunks(row, "Digest") is { } json ? JsonSerializer.Deserialize<IncidentDigest>(json, Json)
+            : null;
+
+    private static void WriteChunks(TableEntity row, string name, string json)
     {
-        if (row.GetInt32("DigestChunks") is not { } chunks)
+        var chunks = 0;
+        for (var start = 0; start < json.Length; start += DigestChunkChars, chunks++)
         {
-            return null;
+            row[$"{name}{chunks}"] = json.Substring(start, Math.Min(DigestChunkChars, json.Length - start));
         }
 
-        var json = string.Concat(Enumerable.Range(0, chunks).Select(i => row.GetString($"Digest{i}")));
-        return JsonSerializer.Deserialize<IncidentDigest>(json, Json);
+        row[$"{name}Chunks"] = chunks;
     }
+
+    private static string? ReadChunks(TableEntity row, string name)
+        => row.GetInt32($"{name}Chunks") is { } chunks
+            ? string.Concat(Enumerable.Range(0, chunks).Select(i => row.GetString($"{name}{i}")))
+            : null;
+
+    private sealed record StoredIncident(IncidentSnapshot Snapshot, IReadOnlyList<IncidentUpdate> Updates);
 
     public static IncidentSummary ToSummary(TableEntity row)
         => new(

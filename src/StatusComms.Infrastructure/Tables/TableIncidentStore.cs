@@ -48,6 +48,14 @@ public sealed class TableIncidentStore(StatusTable table) : IIncidentStore
     public async Task<IReadOnlyList<IncidentSummary>> ListRecentAsync(int skip, int take, CancellationToken cancellationToken)
         => (await table.RangeAsync(RowKeys.RecentIncidents, cancellationToken, skip + take)).Skip(skip).Select(EntityMapping.ToSummary).ToArray();
 
+    public async Task<IReadOnlyList<Incident>> ListRecentIncidentsAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        // Rows that hold only a digest (an incident too large for its index row, or written before records were kept) are read the long way.
+        var rows = (await table.RangeAsync(RowKeys.RecentIncidents, cancellationToken, skip + take)).Skip(skip);
+        var incidents = await Task.WhenAll(rows.Select(async row => EntityMapping.ToListedIncident(row) ?? await GetAsync(row.GetString("Id"), cancellationToken)));
+        return incidents.OfType<Incident>().ToArray();
+    }
+
     public async Task<IReadOnlyList<IncidentDigest>> ListRecentDigestsAsync(int take, CancellationToken cancellationToken)
         => await DigestsAsync(await table.RangeAsync(RowKeys.RecentIncidents, cancellationToken, take), cancellationToken);
 
@@ -103,7 +111,7 @@ public sealed class TableIncidentStore(StatusTable table) : IIncidentStore
             wasOpen,
             incident.IsOpen,
             [
-                EntityMapping.ToRecent(partition, IncidentDigest.Of(incident)),
+                EntityMapping.ToRecent(partition, incident),
                 new(partition, RowKeys.PendingIncidentPage(incident.Id)),
 
                 // An edited update is written over its row; it goes to no outbox, so nobody is mailed again.

@@ -67,10 +67,10 @@ public static class FanOutCost
             var settings = new PageSettings("bench", "Benchmark Cloud", "https://status.example.com", "Etc/UTC");
             var queue = new StorageNotificationQueue(queues, queueNames);
             var ledger = new TableDeliveryLedger(notificationTables);
-            var client = new SendGrid.SendGridClient(new HttpClient(), new SendGrid.SendGridClientOptions { ApiKey = "SG.bench", Host = sendGrid.Url });
+            var sendGridOptions = new SendGrid.SendGridClientOptions { ApiKey = "SG.bench", Host = sendGrid.Url };
             var emailRenderer = new RazorLightEmailRenderer(Path.Combine(AppContext.BaseDirectory, "templates"));
             var composer = new NotificationComposer(emailRenderer, tokens, new SubscriptionLinks("https://status.example.com/api/public/subscriptions/confirm", "https://status.example.com/api/public/subscriptions/manage", "https://status.example.com/api/public/subscriptions/unsubscribe"), new MailIdentity("status@example.com", null), TimeProvider.System);
-            var dispatcher = new NotificationDispatcher(ledger, new TableSubscriberStore(notificationTables), queue, new SendGridMailSender(client, TimeProvider.System), composer, new NotificationSource(incidents, new TableMaintenanceStore(page), components, settings), new DeliveryOptions(), TimeProvider.System, NullLogger<NotificationDispatcher>.Instance);
+            var dispatcher = new NotificationDispatcher(ledger, new TableSubscriberStore(notificationTables), queue, new SendGridMailSender(new HttpClient(), sendGridOptions, TimeProvider.System), composer, new NotificationSource(incidents, new TableMaintenanceStore(page), components, settings), new DeliveryOptions(), TimeProvider.System, NullLogger<NotificationDispatcher>.Instance);
 
             static void Stage(string what)
             {

@@ -162,7 +162,7 @@ public static class ServiceCollectionExtensions
                 options.Host = host;
             }
 
-            return new SendGridMailSender(new SendGrid.SendGridClient(http, options), sp.GetRequiredService<TimeProvider>());
+            return new SendGridMailSender(http, options, sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<NotificationComposer>();
         services.AddSingleton<NotificationSource>();

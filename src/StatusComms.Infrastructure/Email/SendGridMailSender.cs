@@ -1,26 +1,30 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using SendGrid;
-using SendGrid.Helpers.Mail;
 using StatusComms.Notifications;
 
 namespace StatusComms.Infrastructure.Email;
 
 /// <summary>
 /// Sends a batch with one SendGrid v3 mail/send request through the official client: one personalization per
-/// recipient (at most 1,000), each with its own substitutions, headers and custom arguments. SendGrid's answer is
+/// recipient (at most 1,000), each with its own substitutions, headers and custom arguments, the body streamed from
+/// pooled blocks (<see cref="SendGridMailBody"/>). SendGrid's answer is
 /// classified for the dispatcher: 202 accepted; 429 rate-limited until X-RateLimit-Reset; 5xx or a connection that
 /// never opened, transient; any other 4xx, permanent; a timeout after the request went out, ambiguous.
 /// </summary>
-public sealed class SendGridMailSender(ISendGridClient client, TimeProvider time) : IMailSender
+public sealed class SendGridMailSender(HttpClient http, SendGridClientOptions options, TimeProvider time) : IMailSender
 {
+    private readonly SendGridClient _client = new(http, options);
+    private readonly Uri _send = new($"{options.Host.TrimEnd('/')}/{options.Version}/mail/send");
+
     public async Task<MailSendResult> SendAsync(MailBatch mail, CancellationToken cancellationToken)
     {
-        var message = ToMessage(mail);
+        using var request = Request(mail);
         Response response;
         try
         {
-            response = await client.SendEmailAsync(message, cancellationToken);
+            response = await _client.MakeRequest(request, cancellationToken);
         }
         catch (HttpRequestException exception) when (NeverConnected(exception))
         {
@@ -54,27 +58,19 @@ public sealed class SendGridMailSender(ISendGridClient client, TimeProvider time
         return new MailSendResult(status >= 500 ? MailSendOutcome.Transient : MailSendOutcome.Permanent, status, reason);
     }
 
-    /// <summary>The SendGrid request for a batch (also what the contract tests send to SendGrid's mock).</summary>
-    public static SendGridMessage ToMessage(MailBatch mail)
+    /// <summary>The mail/send request for a batch, with the headers the official client sets on its own requests.</summary>
+    private HttpRequestMessage Request(MailBatch mail)
     {
-        var message = new SendGridMessage
+        var request = new HttpRequestMessage(HttpMethod.Post, _send) { Content = new SendGridMailBody(mail) };
+        foreach (var (name, value) in options.RequestHeaders ?? [])
         {
-            From = new EmailAddress(mail.From.Email, mail.From.Name),
-            Subject = mail.Subject,
-            PlainTextContent = mail.Text,
-            HtmlContent = mail.Html,
-            Personalizations = mail.Recipients.Select(r => new Personalization
-            {
-                Tos = [new EmailAddress(r.Email)],
-                Substitutions = r.Substitutions.Count == 0 ? null : new Dictionary<string, string>(r.Substitutions),
-                Headers = r.Headers.Count == 0 ? null : new Dictionary<string, string>(r.Headers),
-                // The batch's arguments go on every personalization: SendGrid's own description types the top-level
-                // custom_args as a string, and events carry a personalization's arguments all the same.
-                CustomArgs = r.CustomArgs.Concat(mail.CustomArgs).ToDictionary(a => a.Key, a => a.Value) is { Count: > 0 } args ? args : null,
-            }).ToList(),
-            Categories = [mail.Category],
-        };
-        return message;
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        request.Headers.Authorization = options.Auth;
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.UserAgent.TryParseAdd($"sendgrid/{typeof(SendGridClient).Assembly.GetName().Version} csharp");
+        return request;
     }
 
     private static bool NeverConnected(HttpRequestException exception)

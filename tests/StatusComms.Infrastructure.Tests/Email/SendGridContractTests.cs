@@ -61,20 +61,53 @@ public sealed class SendGridContractTests(PrismSendGrid prism) : IClassFixture<P
     }
 
     [Fact]
-    public async Task A_mail_without_a_sender_is_refused()
+    public async Task A_mail_whose_sender_is_not_an_address_is_refused()
     {
         var mail = await Composer().ComposeAsync(Content(), [Confirmed("a@example.com").ToChoice()], new Dictionary<string, string>(), CancellationToken.None);
-        var message = SendGridMailSender.ToMessage(mail);
-        message.From = null;
 
-        var response = await Client().SendEmailAsync(message);
+        var result = await Sender().SendAsync(mail with { From = new MailAddressee("status desk", null) }, CancellationToken.None);
 
-        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal(MailSendOutcome.Permanent, result.Outcome);
+        Assert.Equal(400, result.StatusCode);
     }
 
-    private SendGridMailSender Sender() => new(Client(), TimeProvider.System);
+    [Fact]
+    public async Task The_streamed_body_is_what_the_official_client_would_send_for_the_same_mail()
+    {
+        var recipients = Enumerable.Range(0, 300).Select(i => Confirmed($"user{i}@example.com").ToChoice()).ToArray();
+        var mail = await Composer().ComposeAsync(Content(), recipients, new Dictionary<string, string> { ["sc_key"] = "inc-abc-def", ["sc_target"] = "b00000" }, CancellationToken.None);
+        mail = mail with { From = new MailAddressee("status@acme.test", "Acme \"Status\" — ünïcode") };
+        var captured = new CapturingHandler();
+        var sender = new SendGridMailSender(new HttpClient(captured), new SendGridClientOptions { ApiKey = "SG.shape-test", Host = "https://sendgrid.test" }, TimeProvider.System);
 
-    private SendGridClient Client() => new(new HttpClient(), new SendGridClientOptions { ApiKey = "SG.contract-test", Host = prism.BaseAddress.ToString().TrimEnd('/') });
+        await sender.SendAsync(mail, CancellationToken.None);
+
+        var official = new SendGrid.Helpers.Mail.SendGridMessage
+        {
+            From = new SendGrid.Helpers.Mail.EmailAddress(mail.From.Email, mail.From.Name),
+            Subject = mail.Subject,
+            PlainTextContent = mail.Text,
+            HtmlContent = mail.Html,
+            Personalizations = mail.Recipients.Select(r => new SendGrid.Helpers.Mail.Personalization
+            {
+                Tos = [new SendGrid.Helpers.Mail.EmailAddress(r.Email)],
+                Substitutions = r.Substitutions.Count == 0 ? null : new Dictionary<string, string>(r.Substitutions),
+                Headers = r.Headers.Count == 0 ? null : new Dictionary<string, string>(r.Headers),
+                CustomArgs = r.CustomArgs.Concat(mail.CustomArgs).ToDictionary(a => a.Key, a => a.Value),
+            }).ToList(),
+            Categories = [mail.Category],
+        };
+        Assert.Equal("https://sendgrid.test/v3/mail/send", captured.Uri?.ToString());
+        Assert.Equal("Bearer SG.shape-test", captured.Authorization);
+        Assert.Equal("application/json", captured.ContentType);
+        Assert.Equal(captured.Body.Length, captured.ContentLength);
+        Assert.True(captured.Body.Length > 100_000, $"{captured.Body.Length} bytes: more than one 64 KiB block is written");
+        Assert.True(
+            System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(official.Serialize()), System.Text.Json.Nodes.JsonNode.Parse(captured.Body)),
+            "The streamed body differs from the official client's serialisation of the same mail.");
+    }
+
+    private SendGridMailSender Sender() => new(new HttpClient(), new SendGridClientOptions { ApiKey = "SG.contract-test", Host = prism.BaseAddress.ToString().TrimEnd('/') }, TimeProvider.System);
 
     private static NotificationComposer Composer()
         => new(
@@ -108,4 +141,24 @@ public sealed class SendGridContractTests(PrismSendGrid prism) : IClassFixture<P
             null,
             "https://status.acme.test/incidents/inc1.html",
             true);
+
+    /// <summary>Answers 202 to every request and keeps the last one's address, headers and body.</summary>
+    private sealed class CapturingHandler : HttpMessageHandler
+    {
+        public Uri? Uri { get; private set; }
+        public string? Authorization { get; private set; }
+        public string? ContentType { get; private set; }
+        public long? ContentLength { get; private set; }
+        public byte[] Body { get; private set; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Uri = request.RequestUri;
+            Authorization = request.Headers.Authorization?.ToString();
+            ContentType = request.Content?.Headers.ContentType?.ToString();
+            ContentLength = request.Content?.Headers.ContentLength;
+            Body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+            return new HttpResponseMessage(System.Net.HttpStatusCode.Accepted);
+        }
+    }
 }

@@ -272,7 +272,7 @@ public sealed class PipelineCrashTests(PipelineFixture page, PrismSendGrid prism
         {
             sendGrid = new SendGridStation(plan, time);
             station(sendGrid);
-            mail = new SendGridMailSender(new SendGridClient(new HttpClient(sendGrid), new SendGridClientOptions { ApiKey = "SG.crash-test", Host = prism.BaseAddress.ToString().TrimEnd('/') }), time);
+            mail = new SendGridMailSender(new HttpClient(sendGrid), new SendGridClientOptions { ApiKey = "SG.crash-test", Host = prism.BaseAddress.ToString().TrimEnd('/') }, time);
         }
 
         var dispatcher = page.Dispatcher(new CrashingLedger(page.Ledger, plan), new CrashingSubscribers(page.Subscribers, plan), queue, mail, options, time);

@@ -54,7 +54,7 @@ public static class SiteViewBuilder
                     StatusLabels.For(i.Status),
                     IncidentHref(i.Id),
                     i.StartedAt,
-                    i.LatestUpdate is { } latest ? Update(latest) : null))
+                    i.LatestUpdate is { } latest ? Update(latest, i.IsOpen, content.Now) : null))
                 .ToArray(),
             content.Maintenances.Where(m => m.IsActive(content.Now)).OrderBy(m => m.ScheduledFor).Select(m => Maintenance(m, names, content.Now)).ToArray(),
             content.Maintenances.Where(m => m.IsUpcoming(content.Now)).OrderBy(m => m.ScheduledFor).Select(m => Maintenance(m, names, content.Now)).ToArray());
@@ -74,7 +74,7 @@ public static class SiteViewBuilder
             incident.StartedAt,
             incident.ResolvedAt,
             incident.Components.Keys.Select(id => names.GetValueOrDefault(id)).OfType<string>().Order(StringComparer.CurrentCulture).ToArray(),
-            incident.Updates.Reverse().Select(Update).ToArray(),
+            incident.Updates.Reverse().Select((u, n) => Update(u, n == 0 && incident.IsOpen, content.Now)).ToArray(),
             MonthOf(incident.CreatedAt) >= HistoryWindowStart(content.Now) ? HistoryHref : MonthHref(MonthOf(incident.CreatedAt)),
             incident.PostmortemPublishedAt is null ? null : PostmortemHref(incident.Id));
     }
@@ -179,13 +179,15 @@ public static class SiteViewBuilder
         return result.OrderBy(r => r.Position).Select(r => r.View).ToArray();
     }
 
-    private static UpdateView Update(IncidentUpdate update)
+    /// <param name="promiseStands">The update is the latest of an open incident: its promised next update is still owed.</param>
+    private static UpdateView Update(IncidentUpdate update, bool promiseStands, DateTimeOffset now)
         => new(
             StatusLabels.For(update.Status),
             update.Body,
             update.DisplayAt,
             update.NextUpdateAt,
-            update.ComponentChanges.Select(c => $"{c.ComponentName}: {StatusLabels.For(c.OldStatus)} → {StatusLabels.For(c.NewStatus)}").ToArray());
+            update.ComponentChanges.Select(c => $"{c.ComponentName}: {StatusLabels.For(c.OldStatus)} → {StatusLabels.For(c.NewStatus)}").ToArray(),
+            Overdue: promiseStands && update.NextUpdateAt <= now);
 
     private static MaintenanceCardView Maintenance(Maintenance.ScheduledMaintenance maintenance, IReadOnlyDictionary<string, string> names, DateTimeOffset now)
         => new(

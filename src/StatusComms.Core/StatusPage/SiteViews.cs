@@ -132,7 +132,11 @@ public sealed record UptimeDayView(DateOnly Date, string WorstLabel, string Minu
 
 public sealed record IncidentCardView(string Id, string Name, IncidentImpact Impact, string ImpactLabel, string StatusLabel, string Href, DateTimeOffset StartedAt, UpdateView? LatestUpdate);
 
-public sealed record UpdateView(string StatusLabel, string Body, DateTimeOffset CreatedAt, DateTimeOffset? NextUpdateAt, IReadOnlyList<string> ComponentChanges);
+/// <param name="Overdue">
+/// The promised next update is past and none has been posted: the page says so ("An update was due at 10:30 UTC")
+/// instead of repeating a promise that was not kept. The reconcile timer re-renders open incidents every minute.
+/// </param>
+public sealed record UpdateView(string StatusLabel, string Body, DateTimeOffset CreatedAt, DateTimeOffset? NextUpdateAt, IReadOnlyList<string> ComponentChanges, bool Overdue = false);
 
 public sealed record MaintenanceCardView(string Id, string Name, string StatusLabel, DateTimeOffset ScheduledFor, DateTimeOffset ScheduledUntil, IReadOnlyList<string> ComponentNames, string? LatestBody);
 

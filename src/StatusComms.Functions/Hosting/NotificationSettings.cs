@@ -79,3 +79,33 @@ public sealed class WebhookSettings
 
     public int TimeoutSeconds { get; set; } = 10;
 }
+
+/// <summary>
+/// Nudges to the comms team when a promised next update is near or past (<c>StatusComms:Nudges</c>). Internal only:
+/// never subscribers. With neither addresses nor a webhook, nothing is sent (the console still shows it).
+/// </summary>
+public sealed class NudgeSettings
+{
+    /// <summary>The team's addresses, comma-separated ("comms@example.com, oncall@example.com").</summary>
+    public string? Emails { get; set; }
+
+    /// <summary>The team chat's incoming-webhook URL (https).</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>The webhook's format: <c>Slack</c> (default) or <c>Teams</c>.</summary>
+    public StatusComms.Promises.ChatFormat WebhookFormat { get; set; } = StatusComms.Promises.ChatFormat.Slack;
+
+    /// <summary>How many minutes before the promised time the "due soon" nudge goes out. Default 5.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 120, ErrorMessage = "StatusComms:Nudges:LeadMinutes is between 1 and 120.")]
+    public int LeadMinutes { get; set; } = 5;
+
+    public IReadOnlyList<string> EmailList()
+        => (Emails ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Every address has a local part, an @ and a domain.</summary>
+    public bool EmailsValid() => EmailList().All(e => e.IndexOf('@', StringComparison.Ordinal) is > 0 && !e.EndsWith('@'));
+
+    /// <summary>No webhook, or an absolute https URL.</summary>
+    public bool WebhookValid()
+        => string.IsNullOrEmpty(WebhookUrl) || (Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps);
+}

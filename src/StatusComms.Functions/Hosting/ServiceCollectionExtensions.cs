@@ -36,6 +36,8 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => HasStorage(o, configuration), "Storage is not configured: set StatusComms__Storage__ConnectionString (UseDevelopmentStorage=true for Azurite), or StatusComms__Storage__TableServiceUri and BlobServiceUri for managed identity.")
             .Validate(o => !InAzure || !string.IsNullOrEmpty(o.Subscriptions.SigningKey), "StatusComms:Subscriptions:SigningKey (environment: StatusComms__Subscriptions__SigningKey) is required in Azure: a base64 secret of 32 bytes or more (openssl rand -base64 32). Without it links would be signed with a key derived from the API key, and rotating the API key would break every unsubscribe link already sent.")
+            .Validate(o => o.Nudges.EmailsValid(), "StatusComms:Nudges:Emails (environment: StatusComms__Nudges__Emails) is a comma-separated list of the team's addresses (comms@example.com, oncall@example.com).")
+            .Validate(o => o.Nudges.WebhookValid(), "StatusComms:Nudges:WebhookUrl (environment: StatusComms__Nudges__WebhookUrl) is the team chat's incoming-webhook URL, absolute and https.")
             .Validate(o => SigningKeysReadable(o.Subscriptions), "StatusComms:Subscriptions:SigningKey and PreviousSigningKeys are base64 secrets of 32 bytes or more each (PreviousSigningKeys comma-separated, newest first).")
             .ValidateOnStart();
 
@@ -174,10 +176,34 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IHostResolver, StatusComms.Infrastructure.Webhooks.DnsHostResolver>();
         services.AddSingleton<IWebhookSender>(_ => new StatusComms.Infrastructure.Webhooks.HttpWebhookSender(settings.Webhooks.AllowPrivateTargets, TimeSpan.FromSeconds(settings.Webhooks.TimeoutSeconds)));
         services.AddSingleton<WebhookDispatcher>();
+        AddNudges(services, settings.Nudges);
         if (settings.Email.EventWebhookPublicKey is { Length: > 0 } publicKey)
         {
             services.AddSingleton(new EventWebhookSignature(publicKey, TimeSpan.FromMinutes(settings.Email.EventWebhookMaxAgeMinutes)));
         }
+    }
+
+    /// <summary>The promise watch and the channels the team configured (mail, a Slack or Teams webhook).</summary>
+    private static void AddNudges(IServiceCollection services, NudgeSettings nudges)
+    {
+        services.AddSingleton<StatusComms.Promises.INudgeLedger, TableNudgeLedger>();
+        if (nudges.EmailList() is { Count: > 0 } team)
+        {
+            services.AddSingleton<StatusComms.Promises.INudgeChannel>(sp => new StatusComms.Promises.MailNudgeChannel(sp.GetRequiredService<IMailSender>(), sp.GetRequiredService<MailIdentity>(), team));
+        }
+
+        if (nudges.WebhookUrl is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var endpoint))
+        {
+            services.AddSingleton<StatusComms.Promises.INudgeChannel>(sp => new StatusComms.Promises.ChatNudgeChannel(sp.GetRequiredService<IWebhookSender>(), endpoint, nudges.WebhookFormat));
+        }
+
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StatusCommsOptions>>().Value;
+            var consoleBase = (o.Subscriptions.PublicBaseUrl is { Length: > 0 } publicBase ? publicBase : o.PageUrl).TrimEnd('/') + "/console/";
+            return new StatusComms.Promises.NudgeOptions(TimeSpan.FromMinutes(o.Nudges.LeadMinutes), new Uri(consoleBase));
+        });
+        services.AddSingleton<StatusComms.Promises.PromiseWatch>();
     }
 
     private static void Base64Messages(QueueClientOptions options) => options.MessageEncoding = QueueMessageEncoding.Base64;

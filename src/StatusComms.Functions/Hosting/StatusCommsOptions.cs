@@ -62,6 +62,9 @@ public sealed class StatusCommsOptions
 
     public WebhookSettings Webhooks { get; set; } = new();
 
+    /// <summary>Nudges to the comms team about promised next updates (<c>StatusComms:Nudges</c>).</summary>
+    public NudgeSettings Nudges { get; set; } = new();
+
     /// <summary>Retries and leases of the send pipeline (<c>StatusComms:Delivery</c>).</summary>
     public StatusComms.Notifications.DeliveryOptions Delivery { get; set; } = new();
 

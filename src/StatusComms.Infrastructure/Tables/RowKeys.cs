@@ -58,6 +58,9 @@ internal static class RowKeys
     /// <summary>An update whose notification is not queued yet ("notify|inc-{incident}-{update}").</summary>
     public static string Outbox(string notificationKey) => $"notify|{notificationKey}";
 
+    /// <summary>A nudge sent to the comms team: "{incident}|{update}|soon" or "…|overdue".</summary>
+    public static string Nudge(string key) => $"nudge|{key}";
+
     public const string OutboxEntries = "notify|";
 
     public const string UptimeState = "uptime|state";

@@ -26,6 +26,15 @@ public sealed class StartupSettingsTests
         Assert.StartsWith("StatusComms cannot start: StatusComms:Subscriptions:SigningKey (environment: StatusComms__Subscriptions__SigningKey) is required in Azure", Assert.Single(lines), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_nudge_webhook_that_is_not_https_stops_the_runner_naming_it()
+    {
+        var (code, lines, _) = await RunAsync(new() { ["StatusComms__ApiKey"] = RunnerHost.ApiKey, ["StatusComms__Nudges__WebhookUrl"] = "http://hooks.slack.test/services/T0/B0/x" });
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("StatusComms cannot start: StatusComms:Nudges:WebhookUrl (environment: StatusComms__Nudges__WebhookUrl) is the team chat's incoming-webhook URL, absolute and https.", Assert.Single(lines), StringComparison.Ordinal);
+    }
+
     private static async Task<(int Code, string[] ErrorLines, string Output)> RunAsync(Dictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "StatusComms.LocalRunner.dll"), "--StatusComms:Port=0", $"--StatusComms:Storage:ConnectionString={RunnerHost.Storage}"])

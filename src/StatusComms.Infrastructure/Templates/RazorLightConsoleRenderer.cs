@@ -21,7 +21,7 @@ public sealed class RazorLightConsoleRenderer : IConsoleRenderer
             throw new DirectoryNotFoundException($"The console templates are missing: {root} does not exist.");
         }
 
-        _engine = new RazorLightEngineBuilder().UseFileSystemProject(root).UseMemoryCachingProvider().Build();
+        _engine = TemplateEngine.For(root);
         StaticAssets = TemplateAssets.Load(Path.Combine(root, "assets"));
     }
 

@@ -21,8 +21,8 @@ public sealed class RazorLightEmailRenderer : IEmailRenderer
         }
 
         _root = root;
-        _html = new RazorLightEngineBuilder().UseFileSystemProject(root).UseMemoryCachingProvider().Build();
-        _text = new RazorLightEngineBuilder().UseFileSystemProject(root).UseMemoryCachingProvider().DisableEncoding().Build();
+        _html = TemplateEngine.For(root);
+        _text = TemplateEngine.For(root, encode: false);
     }
 
     private readonly string _root = string.Empty;

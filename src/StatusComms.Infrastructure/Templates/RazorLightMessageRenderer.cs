@@ -20,11 +20,7 @@ public sealed class RazorLightMessageRenderer : IMessageRenderer
             throw new DirectoryNotFoundException($"The message templates are missing: {root} does not exist.");
         }
 
-        _engine = new RazorLightEngineBuilder()
-            .UseFileSystemProject(root)
-            .UseMemoryCachingProvider()
-            .DisableEncoding()
-            .Build();
+        _engine = TemplateEngine.For(root, encode: false);
         TemplateIds = Directory.EnumerateFiles(root, "*.cshtml", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/')[..^".cshtml".Length])
             .Where(id => id.Contains('/', StringComparison.Ordinal))

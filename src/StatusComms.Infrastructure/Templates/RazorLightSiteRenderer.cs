@@ -32,10 +32,7 @@ public sealed class RazorLightSiteRenderer : ISiteRenderer
         }
 
         _root = site;
-        _engine = new RazorLightEngineBuilder()
-            .UseFileSystemProject(site)
-            .UseMemoryCachingProvider()
-            .Build();
+        _engine = TemplateEngine.For(site);
         StaticAssets = TemplateAssets.Load(Path.Combine(site, "assets"));
     }
 

@@ -6,10 +6,7 @@ namespace StatusComms.Infrastructure.Templates;
 /// <summary>Renders templates/subscriptions/Page.cshtml, the pages behind subscription links.</summary>
 public sealed class RazorLightSubscriptionPages(string templatesRoot)
 {
-    private readonly RazorLightEngine _engine = new RazorLightEngineBuilder()
-        .UseFileSystemProject(Path.Combine(templatesRoot, "subscriptions"))
-        .UseMemoryCachingProvider()
-        .Build();
+    private readonly RazorLightEngine _engine = TemplateEngine.For(Path.Combine(templatesRoot, "subscriptions"));
 
     public Task<string> RenderAsync(SubscriptionPageView view) => _engine.CompileRenderAsync("Page.cshtml", view);
 }

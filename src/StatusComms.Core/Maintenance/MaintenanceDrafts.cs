@@ -9,6 +9,9 @@ public sealed record NewMaintenance
     public required DateTimeOffset ScheduledUntil { get; init; }
     public IReadOnlyList<string> ComponentIds { get; init; } = [];
     public bool AutoTransition { get; init; } = true;
+
+    /// <summary>How long before the start subscribers are reminded; null for no reminder.</summary>
+    public TimeSpan? RemindPrior { get; init; } = ScheduledMaintenance.DefaultRemindPrior;
     public required string Author { get; init; }
     public string? CandorOverrideReason { get; init; }
 }

@@ -106,6 +106,7 @@ public sealed class MaintenanceService(IMaintenanceStore maintenances, IComponen
     {
         var maintenance = ScheduledMaintenance.Schedule(
             Ids.NewId(), draft.Name?.Trim()!, draft.Body, draft.ScheduledFor, draft.ScheduledUntil, draft.ComponentIds, draft.AutoTransition, known, draft.Author, now);
+        maintenance.SetReminder(draft.RemindPrior, now);
         Review(maintenance, known, draft.CandorOverrideReason, now, enforce);
         return maintenance;
     }

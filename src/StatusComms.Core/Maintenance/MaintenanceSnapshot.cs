@@ -10,4 +10,6 @@ public sealed record MaintenanceSnapshot(
     bool AutoTransition,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<string> ComponentIds);
+    IReadOnlyList<string> ComponentIds,
+    int? RemindPriorMinutes = 60,
+    DateTimeOffset? RemindedAt = null);

@@ -3,7 +3,8 @@ namespace StatusComms.Functions.Contracts;
 /// <summary>
 /// The fields of Statuspage's incident object that an incident and a maintenance (planned work is an incident there)
 /// share beyond their own: postmortem flags, scheduling switches, reminders, metadata. Each has the value that is
-/// true here (no Twitter, no reminders yet, a postmortem is never opted out of), so a client that reads any field of
+/// true here (no Twitter, a postmortem is never opted out of; a maintenance's reminder and announced moves as it has
+/// them), so a client that reads any field of
 /// Statuspage's incident finds it on both.
 /// </summary>
 public abstract record IncidentObjectFields

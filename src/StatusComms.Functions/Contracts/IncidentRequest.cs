@@ -21,7 +21,7 @@ public sealed record IncidentRequest
 [AcceptsAndIgnores(
     "metadata", "backfilled", "backfill_date", "wants_twitter_update", "reminder_intervals", "custom_tweet",
     "auto_tweet_at_beginning", "auto_tweet_on_completion", "auto_tweet_on_creation", "auto_tweet_one_hour_before",
-    "scheduled_remind_prior", "auto_transition_deliver_notifications_at_start", "auto_transition_deliver_notifications_at_end")]
+    "auto_transition_deliver_notifications_at_start", "auto_transition_deliver_notifications_at_end")]
 public sealed record IncidentFields
 {
     public string? Name { get; init; }
@@ -54,6 +54,9 @@ public sealed record IncidentFields
     public bool? AutoTransitionToMaintenanceState { get; init; }
     public bool? AutoTransitionToOperationalState { get; init; }
 
+    /// <summary>Statuspage's switch for reminding subscribers before planned work: here 60 minutes before the start.</summary>
+    public bool? ScheduledRemindPrior { get; init; }
+
     /// <summary>Planned work: a maintenance status, or a window, was sent.</summary>
     public bool IsMaintenance => MaintenanceStage is not null || ScheduledFor is not null || ImpactOverride?.IsMaintenance == true;
 
@@ -81,6 +84,7 @@ public sealed record IncidentFields
             ScheduledUntil = ScheduledUntil.Value,
             ComponentIds = (ComponentIds ?? []).Concat(Components?.Keys ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal).ToArray(),
             AutoTransition = ScheduledAutoInProgress ?? ScheduledAutoTransition ?? ScheduledAutoCompleted ?? AutoTransitionToMaintenanceState ?? AutoTransitionToOperationalState ?? true,
+            RemindPrior = ScheduledRemindPrior == false ? null : ScheduledMaintenance.DefaultRemindPrior,
             Author = Caller.NameOf(request),
             CandorOverrideReason = CandorOverrideReason,
         };

@@ -61,6 +61,10 @@ public sealed record MaintenanceJson(
             StartedAt = maintenance.ScheduledFor,
             ScheduledAutoInProgress = maintenance.AutoTransition,
             ScheduledAutoCompleted = maintenance.AutoTransition,
+            ScheduledRemindPrior = maintenance.RemindPrior is not null,
+            ScheduledRemindedAt = maintenance.RemindedAt,
+            AutoTransitionDeliverNotificationsAtStart = maintenance.AutoTransition,
+            AutoTransitionDeliverNotificationsAtEnd = maintenance.AutoTransition,
             ResolvedAt = status == MaintenanceStatus.Completed
                 ? maintenance.Updates.LastOrDefault(u => u.Status == MaintenanceStatus.Completed)?.CreatedAt ?? maintenance.ScheduledUntil
                 : null,

@@ -17,6 +17,9 @@ public sealed record MaintenanceFields
     public DateTimeOffset? ScheduledUntil { get; init; }
     public IReadOnlyList<string>? ComponentIds { get; init; }
     public bool? AutoTransition { get; init; }
+
+    /// <summary>Remind subscribers 60 minutes before the start (Statuspage's name); default on.</summary>
+    public bool? ScheduledRemindPrior { get; init; }
     public bool? DeliverNotifications { get; init; }
     public string? CandorOverrideReason { get; init; }
 
@@ -35,6 +38,7 @@ public sealed record MaintenanceFields
             ScheduledUntil = ScheduledUntil.Value,
             ComponentIds = ComponentIds ?? [],
             AutoTransition = AutoTransition ?? true,
+            RemindPrior = ScheduledRemindPrior == false ? null : ScheduledMaintenance.DefaultRemindPrior,
             Author = Caller.NameOf(request),
             CandorOverrideReason = CandorOverrideReason,
         };

@@ -85,6 +85,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StatusComms.Postmortems.IPostmortemStore, TablePostmortemStore>();
         services.AddSingleton<StatusComms.Postmortems.PostmortemService>();
         services.AddSingleton<MaintenanceService>();
+        services.AddSingleton<MaintenanceSchedule>();
         services.AddSingleton<ApiGate>();
         services.AddSingleton<Console.ConsoleSessions>();
         services.AddSingleton<Console.ConsoleGate>();

@@ -229,6 +229,10 @@ internal static class EntityMapping
             ["CreatedAt"] = maintenance.CreatedAt,
             ["UpdatedAt"] = maintenance.UpdatedAt,
             ["ComponentIds"] = JsonSerializer.Serialize(maintenance.ComponentIds, Json),
+
+            // 0: no reminder (a null property is not stored, and a row from before reminders reads as the default).
+            ["RemindPriorMinutes"] = maintenance.RemindPriorMinutes ?? 0,
+            ["RemindedAt"] = maintenance.RemindedAt,
         };
 
     public static MaintenanceSnapshot ToMaintenanceSnapshot(TableEntity row)
@@ -241,7 +245,9 @@ internal static class EntityMapping
             row.GetBoolean("AutoTransition") ?? true,
             row.GetDateTimeOffset("CreatedAt")!.Value,
             row.GetDateTimeOffset("UpdatedAt")!.Value,
-            JsonSerializer.Deserialize<List<string>>(row.GetString("ComponentIds") ?? "[]", Json) ?? []);
+            JsonSerializer.Deserialize<List<string>>(row.GetString("ComponentIds") ?? "[]", Json) ?? [],
+            row.GetInt32("RemindPriorMinutes") is { } minutes ? (minutes > 0 ? minutes : null) : (int)ScheduledMaintenance.DefaultRemindPrior.TotalMinutes,
+            row.GetDateTimeOffset("RemindedAt"));
 
     public static TableEntity ToEntity(string partitionKey, MaintenanceUpdate update)
         => new(partitionKey, RowKeys.MaintenanceUpdate(update.MaintenanceId, update.Sequence))

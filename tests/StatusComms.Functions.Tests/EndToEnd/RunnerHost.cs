@@ -88,12 +88,12 @@ public sealed class RunnerHost : IAsyncDisposable
         return content;
     }
 
-    /// <summary>Adds a confirmed email subscriber to every component, as if they had clicked the link; their id.</summary>
-    public async Task<string> SubscribeConfirmedAsync(string email)
+    /// <summary>Adds a confirmed email subscriber (to every component, or to <paramref name="componentIds"/>), as if they had clicked the link; their id.</summary>
+    public async Task<string> SubscribeConfirmedAsync(string email, params string[] componentIds)
     {
         var store = _app.Services.GetRequiredService<StatusComms.Subscriptions.ISubscriberStore>();
         var tokens = _app.Services.GetRequiredService<StatusComms.Subscriptions.SubscriptionTokens>();
-        var subscriber = StatusComms.Subscriptions.Subscriber.ForEmail(tokens.SubscriberId(email), email, [], DateTimeOffset.UtcNow);
+        var subscriber = StatusComms.Subscriptions.Subscriber.ForEmail(tokens.SubscriberId(email), email, componentIds, DateTimeOffset.UtcNow);
         subscriber.Confirm(DateTimeOffset.UtcNow);
         Assert.True(await store.TryAddAsync(subscriber, CancellationToken.None));
         return subscriber.Id;

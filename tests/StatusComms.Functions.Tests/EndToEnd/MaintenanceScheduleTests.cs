@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace StatusComms.Functions.Tests.EndToEnd;
 
@@ -15,8 +14,7 @@ public sealed class MaintenanceScheduleTests
     [Fact]
     public async Task Reminder_start_and_completion_are_posted_once_each_and_mailed_to_its_components_subscribers_only()
     {
-        var now = DateTimeOffset.UtcNow;
-        var clock = new FakeTimeProvider(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero));
+        var clock = RunnerHost.MinuteClock();
         var start = clock.GetUtcNow().AddHours(3);
         await using var host = await RunnerHost.StartAsync(s => s.AddSingleton<TimeProvider>(clock));
         var api = (string)(await host.CreateComponentAsync("API"))["id"]!;
@@ -41,10 +39,10 @@ public sealed class MaintenanceScheduleTests
         foreach (var at in new[] { start.AddMinutes(-61), start.AddMinutes(-60), start.AddMinutes(-59), start, start.AddMinutes(30), start.AddHours(1), start.AddHours(1).AddMinutes(1) })
         {
             clock.SetUtcNow(at);
-            await Task.WhenAll(RunAsync(host, "AdvanceMaintenances"), RunAsync(host, "AdvanceMaintenances")); // two instances at once
+            await Task.WhenAll(host.RunFunctionAsync("AdvanceMaintenances"), host.RunFunctionAsync("AdvanceMaintenances")); // two instances at once
         }
 
-        await RunAsync(host, "DispatchNotifications");
+        await host.RunFunctionAsync("DispatchNotifications");
         var maintenance = (await host.GetJsonAsync(RunnerHost.Api($"scheduled-maintenances/{id}")))!;
         var updates = maintenance["incident_updates"]?.AsArray() ?? maintenance["updates"]!.AsArray();
         var stages = updates.Select(u => (string)u!["status"]!).Reverse().ToArray();
@@ -89,10 +87,4 @@ public sealed class MaintenanceScheduleTests
     }
 
     private static string Iso(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static async Task RunAsync(RunnerHost host, string function)
-    {
-        var run = await host.Client.PostAsync($"admin/functions/{function}", RunnerHost.Json(new { input = "" }));
-        Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
-    }
 }

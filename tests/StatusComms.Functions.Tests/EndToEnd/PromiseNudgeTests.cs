@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace StatusComms.Functions.Tests.EndToEnd;
 
@@ -14,8 +13,7 @@ public sealed class PromiseNudgeTests
     [Fact]
     public async Task A_promise_nudges_once_when_near_is_shown_overdue_when_past_and_an_update_clears_it()
     {
-        var start = DateTimeOffset.UtcNow;
-        var clock = new FakeTimeProvider(new DateTimeOffset(start.Year, start.Month, start.Day, start.Hour, start.Minute, 0, TimeSpan.Zero));
+        var clock = RunnerHost.MinuteClock();
         var due = clock.GetUtcNow().AddMinutes(30);
         await using var host = await RunnerHost.StartAsync(s => s.AddSingleton<TimeProvider>(clock), "--StatusComms:Nudges:Emails=comms@acme.test, oncall@acme.test");
         var (created, _) = await host.CreateIncidentAsync(new
@@ -28,12 +26,12 @@ public sealed class PromiseNudgeTests
         var id = (string)created["id"]!;
 
         clock.SetUtcNow(due.AddMinutes(-6));
-        await RunAsync(host, "NudgePromises");
+        await host.RunFunctionAsync("NudgePromises");
         Assert.Empty(host.Mails());
 
         clock.SetUtcNow(due.AddMinutes(-5));
-        await RunAsync(host, "NudgePromises");
-        await RunAsync(host, "NudgePromises"); // a second run, as the next minute's: nothing more
+        await host.RunFunctionAsync("NudgePromises");
+        await host.RunFunctionAsync("NudgePromises"); // a second run, as the next minute's: nothing more
         var soon = (await host.MailsAsync(2)).Select(Eml.Parse).ToArray();
         Assert.Equal(2, soon.Length);
         Assert.Equal(["comms@acme.test", "oncall@acme.test"], soon.Select(m => m.To).Order(StringComparer.Ordinal));
@@ -42,8 +40,8 @@ public sealed class PromiseNudgeTests
         Assert.Contains("Next update by", await host.SiteAsync($"/incidents/{id}.html"), StringComparison.Ordinal);
 
         clock.SetUtcNow(due);
-        await RunAsync(host, "ReconcileSite");
-        await RunAsync(host, "NudgePromises");
+        await host.RunFunctionAsync("ReconcileSite");
+        await host.RunFunctionAsync("NudgePromises");
         var page = await host.SiteAsync($"/incidents/{id}.html");
         Assert.Contains($"An update was due at <time datetime=\"{due:yyyy-MM-ddTHH:mm:ss}Z\">{due:HH:mm} UTC</time>.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Next update by", page, StringComparison.Ordinal);
@@ -60,17 +58,11 @@ public sealed class PromiseNudgeTests
             next_update_at = due.AddMinutes(32).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
         }, ifMatch: null);
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        await RunAsync(host, "NudgePromises");
+        await host.RunFunctionAsync("NudgePromises");
 
         page = await host.SiteAsync($"/incidents/{id}.html");
         Assert.DoesNotContain("An update was due", page, StringComparison.Ordinal);
         Assert.Contains("Next update by", page, StringComparison.Ordinal);
         Assert.Equal(4, host.Mails().Count);
-    }
-
-    private static async Task RunAsync(RunnerHost host, string function)
-    {
-        var run = await host.Client.PostAsync($"admin/functions/{function}", RunnerHost.Json(new { input = "" }));
-        Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
     }
 }

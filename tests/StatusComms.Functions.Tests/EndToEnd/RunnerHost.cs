@@ -71,6 +71,20 @@ public sealed class RunnerHost : IAsyncDisposable
 
     public static string Api(string path) => $"api/v1/pages/{PageId}/{path}";
 
+    /// <summary>A fake clock at the start of the current minute, for tests that move time (register it as the host's TimeProvider).</summary>
+    public static Microsoft.Extensions.Time.Testing.FakeTimeProvider MinuteClock()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero));
+    }
+
+    /// <summary>Runs a function now through the runner's admin endpoint (as the Functions host's), a timer's run included.</summary>
+    public async Task RunFunctionAsync(string name)
+    {
+        var run = await Client.PostAsync($"admin/functions/{name}", Json(new { input = "" }));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, run.StatusCode);
+    }
+
     /// <summary>A next-update time <paramref name="minutes"/> from now, as the API takes it.</summary>
     public static string Soon(int minutes = 25) => DateTimeOffset.UtcNow.AddMinutes(minutes).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -78,6 +78,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DraftReviewService>();
         services.AddSingleton<IMessageRenderer>(_ => new RazorLightMessageRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
         services.AddSingleton<MessageLibrary>();
+        services.AddSingleton(sp =>
+        {
+            var messages = sp.GetRequiredService<IMessageRenderer>();
+            return StatusComms.Infrastructure.Templates.PlaybookFolder.Load(Path.Combine(AppContext.BaseDirectory, "templates", "playbooks"), id => messages.TemplateIds.Contains(id, StringComparer.Ordinal));
+        });
         services.AddSingleton<SitePublisher>();
         services.AddSingleton<PublishAfterChange>();
         services.AddSingleton<ComponentService>();

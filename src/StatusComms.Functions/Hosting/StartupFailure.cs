@@ -12,10 +12,30 @@ public static partial class StartupFailure
     /// <summary>The exception, if it is a settings problem, as the lines a person reads; else null.</summary>
     public static IReadOnlyList<string>? Describe(Exception exception)
     {
+        if (Chain(exception).OfType<StatusComms.Playbooks.InvalidPlaybookException>().FirstOrDefault() is { } playbook)
+        {
+            return ["StatusComms cannot start: " + playbook.Message];
+        }
+
         var validation = exception as OptionsValidationException
             ?? (exception as AggregateException)?.InnerExceptions.OfType<OptionsValidationException>().FirstOrDefault()
             ?? exception.InnerException as OptionsValidationException;
         return validation?.Failures.SelectMany(Lines).Select(line => "StatusComms cannot start: " + line).ToArray();
+    }
+
+    private static IEnumerable<Exception> Chain(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e;
+            if (e is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Chain))
+                {
+                    yield return inner;
+                }
+            }
+        }
     }
 
     /// <summary>Writes the lines to standard error and gives the exit code, or returns null when it is no settings problem.</summary>

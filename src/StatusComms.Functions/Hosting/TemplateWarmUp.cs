@@ -7,14 +7,17 @@ namespace StatusComms.Functions.Hosting;
 /// Compiles the templates while the host starts: RazorLight compiles on first use, which would otherwise land on
 /// the first publish (or the first mail) after a cold start. The site's templates are compiled before the host
 /// serves; the mail templates right after, in the background. Then one compacting collection returns the memory
-/// the compiler (Roslyn) used, which would otherwise stay in the worker's working set (docs/benchmarks.md).
+/// the compiler (Roslyn) used, which would otherwise stay in the worker's working set (docs/benchmarks.md). With the
+/// compiled templates on disk (<see cref="TemplateEngine"/>) this only loads them. The playbooks are read here too,
+/// so a playbook the team broke stops the start with its file and line rather than failing on the day.
 /// </summary>
-public sealed class TemplateWarmUp(RazorLightSiteRenderer site, RazorLightEmailRenderer email) : IHostedService
+public sealed class TemplateWarmUp(RazorLightSiteRenderer site, RazorLightEmailRenderer email, IServiceProvider services) : IHostedService
 {
     private Task _background = Task.CompletedTask;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        _ = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<StatusComms.Playbooks.PlaybookLibrary>(services);
         await site.WarmUpAsync(cancellationToken);
         _background = Task.Run(
             async () =>

@@ -57,6 +57,10 @@ public static class Routes
     public const string Publish = PagePath + "/publish";
     public const string CandorCheck = PagePath + "/candor/check";
     public const string MessageTemplates = PagePath + "/message-templates";
+
+    public const string Playbooks = PagePath + "/playbooks";
+
+    public const string Playbook = Playbooks + "/{playbookId}" + ItemSuffix;
     public const string IncidentDrafts = IncidentPath + "/drafts";
 
     // Subscribers and deliveries (management API).

@@ -91,6 +91,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StatusComms.Postmortems.PostmortemService>();
         services.AddSingleton<MaintenanceService>();
         services.AddSingleton<MaintenanceSchedule>();
+        services.AddSingleton<StatusComms.Playbooks.IPlaybookRunStore, TablePlaybookRunStore>();
+        services.AddSingleton<StatusComms.Playbooks.PlaybookRunService>();
         services.AddSingleton<ApiGate>();
         services.AddSingleton<Console.ConsoleSessions>();
         services.AddSingleton<Console.ConsoleGate>();

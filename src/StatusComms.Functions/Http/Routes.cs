@@ -47,6 +47,8 @@ public static class Routes
     /// </summary>
     private const string NotIncidentViews = ":regex(^(?!(unresolved|scheduled|upcoming|active_maintenance)$))";
     public const string ReopenIncident = IncidentPath + "/reopen";
+    public const string IncidentPlaybook = IncidentPath + "/playbook";
+    public const string IncidentPlaybookStep = IncidentPlaybook + "/steps/{step:int}";
     public const string IncidentUpdate = IncidentPath + "/incident_updates/{updateId}" + ItemSuffix;
 
     /// <summary>The same, as atlassian-python-api spells the path (<c>incidents_update</c>), so that client works unchanged.</summary>

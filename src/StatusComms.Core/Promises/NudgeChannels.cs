@@ -8,13 +8,19 @@ namespace StatusComms.Promises;
 public static class NudgeWords
 {
     public static string Subject(Nudge nudge)
-        => nudge.Stage == NudgeStage.Overdue
-            ? $"Next update overdue: {nudge.IncidentName}"
-            : $"Next update due in {Minutes(nudge.MinutesLeft)}: {nudge.IncidentName}";
+        => nudge.Stage switch
+        {
+            NudgeStage.StepOverdue => $"Playbook step {nudge.Step!.Step.Number} overdue: {nudge.IncidentName}",
+            NudgeStage.Overdue => $"Next update overdue: {nudge.IncidentName}",
+            _ => $"Next update due in {Minutes(nudge.MinutesLeft)}: {nudge.IncidentName}",
+        };
 
     /// <summary>One paragraph, plain text; each channel encodes it for its own format.</summary>
     public static string Body(Nudge nudge)
-        => nudge.Stage == NudgeStage.Overdue
+        => nudge.Stage == NudgeStage.StepOverdue
+            ? $"Step {nudge.Step!.Step.Number} of the playbook, \"{nudge.Step.Step.Title}\", was due by {Clock(nudge.DueAt)} and is not ticked. "
+                + $"Owner: {Playbooks.PlaybookRoles.Name(nudge.Step.Step.Owner)}{(nudge.Step.Person is { } person ? $" ({person})" : ", nobody named")}. It must achieve: {nudge.Step.Step.Result}"
+            : nudge.Stage == NudgeStage.Overdue
             ? $"The next update of \"{nudge.IncidentName}\" was promised for {Clock(nudge.DueAt)} and has not been posted. "
                 + $"The status page now says \"An update was due at {Clock(nudge.DueAt)}\". Post an update, even if only to say what you are still checking and when you will write again."
             : $"The next update of \"{nudge.IncidentName}\" is promised for {Clock(nudge.DueAt)}, in {Minutes(nudge.MinutesLeft)}. "
@@ -79,7 +85,7 @@ public sealed class ChatNudgeChannel(IWebhookSender sender, Uri endpoint, ChatFo
                 ["@type"] = "MessageCard",
                 ["@context"] = "https://schema.org/extensions",
                 ["summary"] = NudgeWords.Subject(nudge),
-                ["themeColor"] = nudge.Stage == NudgeStage.Overdue ? "CF222E" : "9A6700",
+                ["themeColor"] = nudge.Stage == NudgeStage.DueSoon ? "9A6700" : "CF222E",
                 ["title"] = NudgeWords.Subject(nudge),
                 ["text"] = NudgeWords.Body(nudge),
                 ["potentialAction"] = new object[]

@@ -5,13 +5,14 @@ namespace StatusComms.Promises;
 
 /// <summary>
 /// Keeps the promise of the next update. Run every minute by a timer, it finds open incidents whose latest update
-/// promised a next update that is near (<see cref="NudgeOptions.Lead"/>, 5 minutes by default) or past, and tells the
-/// comms team once per promise and stage: by mail to the configured internal addresses and by the team's incoming
-/// webhook (Slack or Microsoft Teams). The claim is stored before anything is sent, so two instances or a restart
+/// promised a next update that is near (<see cref="NudgeOptions.Lead"/>, 5 minutes by default) or past, and the
+/// overdue steps of the playbooks they run from, and tells the comms team once per promise and stage and once per
+/// step: by mail to the configured internal addresses and by the team's incoming webhook (Slack or Microsoft Teams). The claim is stored before anything is sent, so two instances or a restart
 /// never nudge twice; when every channel failed the claim is let go and the next minute tries again.
 /// </summary>
 public sealed partial class PromiseWatch(
     IIncidentStore incidents,
+    Playbooks.PlaybookRunService playbooks,
     INudgeLedger ledger,
     IEnumerable<INudgeChannel> channels,
     NudgeOptions options,
@@ -25,43 +26,66 @@ public sealed partial class PromiseWatch(
     {
         var now = time.GetUtcNow();
         var sent = new List<Nudge>();
+        if (_channels.Length == 0)
+        {
+            return sent;
+        }
+
         foreach (var incident in await incidents.ListOpenAsync(cancellationToken))
         {
-            if (Due(incident, now) is not { } nudge || _channels.Length == 0)
+            var owed = new List<Nudge>();
+            if (Due(incident, now) is { } promise)
             {
-                continue;
+                owed.Add(promise);
             }
 
-            if (!await ledger.TryClaimAsync(nudge.Key, now, cancellationToken))
+            if (await playbooks.GetAsync(incident.Id, cancellationToken) is { } checklist)
             {
-                continue; // Already told, by this instance or another.
+                owed.AddRange(checklist.Steps.Where(s => s.Overdue).Select(s => new Nudge(incident.Id, incident.Name, $"step{s.Step.Number}", NudgeStage.StepOverdue, s.DueAt!.Value, now, options.ConsoleUrl(incident.Id), s)));
             }
 
-            var delivered = 0;
-            foreach (var channel in _channels)
+            foreach (var nudge in owed)
             {
-                var outcome = await channel.SendAsync(nudge, cancellationToken);
-                if (outcome.Delivered)
+                if (await SendAsync(nudge, now, cancellationToken))
                 {
-                    delivered++;
-                }
-                else
-                {
-                    LogChannelFailed(logger, channel.Name, nudge.IncidentId, outcome.Reason ?? "no reason given");
+                    sent.Add(nudge);
                 }
             }
-
-            if (delivered == 0)
-            {
-                await ledger.ReleaseAsync(nudge.Key, cancellationToken);
-                continue;
-            }
-
-            LogNudged(logger, nudge.Stage, nudge.IncidentId, nudge.DueAt);
-            sent.Add(nudge);
         }
 
         return sent;
+    }
+
+    /// <summary>Claims the nudge and sends it on every channel; false when it was claimed before or no channel took it (the claim is then let go).</summary>
+    private async Task<bool> SendAsync(Nudge nudge, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!await ledger.TryClaimAsync(nudge.Key, now, cancellationToken))
+        {
+            return false; // Already told, by this instance or another.
+        }
+
+        var delivered = 0;
+        foreach (var channel in _channels)
+        {
+            var outcome = await channel.SendAsync(nudge, cancellationToken);
+            if (outcome.Delivered)
+            {
+                delivered++;
+            }
+            else
+            {
+                LogChannelFailed(logger, channel.Name, nudge.IncidentId, outcome.Reason ?? "no reason given");
+            }
+        }
+
+        if (delivered == 0)
+        {
+            await ledger.ReleaseAsync(nudge.Key, cancellationToken);
+            return false;
+        }
+
+        LogNudged(logger, nudge.Stage, nudge.IncidentId, nudge.DueAt);
+        return true;
     }
 
     /// <summary>
@@ -93,14 +117,18 @@ public enum NudgeStage
 
     /// <summary>The promised time has passed with no update.</summary>
     Overdue,
+
+    /// <summary>A step of the playbook the incident runs from is past its deadline and not ticked.</summary>
+    StepOverdue,
 }
 
-/// <param name="UpdateId">The update that made the promise: a new update makes a new promise, and nudges of its own.</param>
+/// <param name="UpdateId">The update that made the promise (a new update makes a new promise, and nudges of its own), or "step{n}" for a playbook step.</param>
 /// <param name="ConsoleUrl">The incident's page in the console, where the next update is posted.</param>
-public sealed record Nudge(string IncidentId, string IncidentName, string UpdateId, NudgeStage Stage, DateTimeOffset DueAt, DateTimeOffset At, Uri ConsoleUrl)
+/// <param name="Step">The overdue playbook step, for <see cref="NudgeStage.StepOverdue"/>.</param>
+public sealed record Nudge(string IncidentId, string IncidentName, string UpdateId, NudgeStage Stage, DateTimeOffset DueAt, DateTimeOffset At, Uri ConsoleUrl, Playbooks.StepState? Step = null)
 {
-    /// <summary>Once per promise and stage.</summary>
-    public string Key => $"{IncidentId}|{UpdateId}|{(Stage == NudgeStage.Overdue ? "overdue" : "soon")}";
+    /// <summary>Once per promise and stage, once per playbook step.</summary>
+    public string Key => $"{IncidentId}|{UpdateId}|{(Stage == NudgeStage.DueSoon ? "soon" : "overdue")}";
 
     /// <summary>Whole minutes until the promised time (negative once past).</summary>
     public int MinutesLeft => (int)Math.Round((DueAt - At).TotalMinutes, MidpointRounding.AwayFromZero);

@@ -85,8 +85,38 @@ public sealed class PromiseWatchTests : IAsyncLifetime
         Assert.Equal("https://admin.acme.test/console/incidents/inc1", (string)teams["potentialAction"]![0]!["targets"]![0]!["uri"]!);
     }
 
+    [Fact]
+    public async Task An_overdue_playbook_step_nudges_once_naming_its_owner_and_what_it_must_achieve()
+    {
+        var incidents = new TableIncidentStore(_table);
+        var incident = await OpenAsync(incidents, "Card payments failing");
+        var runs = Runs(incidents);
+        await runs.StartAsync(incident.Id, "payment-failure", new Dictionary<StatusComms.Playbooks.PlaybookRole, string> { [StatusComms.Playbooks.PlaybookRole.CommsLead] = "Grace Hopper" }, "Ada", CancellationToken.None);
+        await runs.ChangeAsync(incident.Id, 1, new Dictionary<StatusComms.Playbooks.PlaybookRole, string>(), "Ada", CancellationToken.None);
+        var watch = Watch(incidents, _team);
+
+        _clock.SetUtcNow(incident.StartedAt.AddMinutes(9));
+        await watch.RunAsync(CancellationToken.None);
+        _clock.SetUtcNow(incident.StartedAt.AddMinutes(11));
+        await watch.RunAsync(CancellationToken.None);
+        await watch.RunAsync(CancellationToken.None);
+
+        var step = Assert.Single(_team.Sent);
+        Assert.Equal(NudgeStage.StepOverdue, step.Stage);
+        Assert.Equal("Playbook step 2 overdue: Card payments failing", NudgeWords.Subject(step));
+        Assert.StartsWith("Step 2 of the playbook, \"Post the first public update\", was due by", NudgeWords.Body(step), StringComparison.Ordinal);
+        Assert.Contains("Owner: comms lead (Grace Hopper). It must achieve: the status page says what fails", NudgeWords.Body(step), StringComparison.Ordinal);
+    }
+
+    private StatusComms.Playbooks.PlaybookRunService Runs(TableIncidentStore incidents)
+    {
+        var messages = new StatusComms.Infrastructure.Templates.RazorLightMessageRenderer(Path.Combine(AppContext.BaseDirectory, "templates"));
+        var library = StatusComms.Infrastructure.Templates.PlaybookFolder.Load(Path.Combine(AppContext.BaseDirectory, "templates", "playbooks"), id => messages.TemplateIds.Contains(id));
+        return new(library, new TablePlaybookRunStore(_table), incidents, _clock);
+    }
+
     private PromiseWatch Watch(TableIncidentStore incidents, INudgeChannel channel)
-        => new(incidents, new TableNudgeLedger(_table), [channel], new NudgeOptions(TimeSpan.FromMinutes(5), new Uri("https://admin.acme.test/console/")), _clock, NullLogger<PromiseWatch>.Instance);
+        => new(incidents, Runs(incidents), new TableNudgeLedger(_table), [channel], new NudgeOptions(TimeSpan.FromMinutes(5), new Uri("https://admin.acme.test/console/")), _clock, NullLogger<PromiseWatch>.Instance);
 
     private async Task<Incident> OpenAsync(TableIncidentStore incidents, string name)
     {

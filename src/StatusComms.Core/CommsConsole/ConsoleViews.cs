@@ -137,7 +137,17 @@ public sealed record FindingList(string Id, IReadOnlyList<CandorFinding> Finding
 public sealed record TextSpan(string Text, string? Rule, FindingSeverity Severity);
 
 /// <summary>templates/console/Incident.cshtml: the whole timeline, who wrote what, what the check said, and what was delivered.</summary>
-public sealed record IncidentView(ConsoleChrome Chrome, Incident Incident, string ImpactLabel, string StageLabel, IReadOnlyList<string> AffectedComponents, IReadOnlyList<TimelineRow> Timeline, string PublicHref, string? Notice);
+public sealed record IncidentView(ConsoleChrome Chrome, Incident Incident, string ImpactLabel, string StageLabel, IReadOnlyList<string> AffectedComponents, IReadOnlyList<TimelineRow> Timeline, string PublicHref, string? Notice)
+{
+    /// <summary>The checklist of the playbook the incident runs from, if it does.</summary>
+    public Playbooks.PlaybookChecklist? Checklist { get; init; }
+
+    /// <summary>The playbooks it can be run from, when it runs from none yet (with the roles each names).</summary>
+    public IReadOnlyList<Playbooks.Playbook> Playbooks { get; init; } = [];
+
+    /// <summary>Why the last playbook form was refused, shown beside it.</summary>
+    public string? PlaybookProblem { get; init; }
+}
 
 public sealed record TimelineRow(IncidentUpdate Update, string StageLabel, int Errors, int Warnings, DeliverySummary Delivery);
 

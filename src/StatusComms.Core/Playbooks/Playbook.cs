@@ -50,4 +50,7 @@ public static class PlaybookRoles
         => Names.FirstOrDefault(n => string.Equals(n.Value, text.Trim(), StringComparison.OrdinalIgnoreCase)) is { Value: not null } found ? found.Key : null;
 
     public static IEnumerable<string> All => Names.Values;
+
+    /// <summary>The console form field naming the person in a role: <c>person_comms_lead</c>.</summary>
+    public static string FieldName(PlaybookRole role) => "person_" + Name(role).Replace(' ', '_').Replace('/', '_');
 }

@@ -3,7 +3,7 @@ using StatusComms.CommsConsole;
 namespace StatusComms.Functions.Console;
 
 /// <summary>GET console/incidents/{id}: the timeline with authors, candor verdicts, override reasons and delivery states.</summary>
-public sealed class IncidentScreen(ConsoleService console, ConsoleChromeFactory chrome, IConsoleRenderer renderer)
+public sealed class IncidentScreen(ConsoleService console, ConsoleChromeFactory chrome, IConsoleRenderer renderer, ConsoleNotices notices, StatusComms.Playbooks.PlaybookRunService runs, StatusComms.Playbooks.PlaybookLibrary playbooks)
 {
     [Function("ConsoleIncident")]
     public async Task<IActionResult> RunAsync(
@@ -11,11 +11,22 @@ public sealed class IncidentScreen(ConsoleService console, ConsoleChromeFactory 
         string incidentId,
         CancellationToken cancellationToken)
     {
-        var notice = request.Query.ContainsKey("posted") ? "Posted: the status page shows it now, and subscribers are being told." : null;
+        var notice = request.Query.ContainsKey("posted") ? "Posted: the status page shows it now, and subscribers are being told." : notices.Read(request);
+        return await PageAsync(request, incidentId, notice, null, cancellationToken);
+    }
+
+    /// <summary>The incident's page, with its checklist (or the playbooks to start one from) and a refusal to show beside the form.</summary>
+    internal async Task<IActionResult> PageAsync(HttpRequest request, string incidentId, string? notice, string? playbookProblem, CancellationToken cancellationToken)
+    {
         var view = Common.Ids.IsWellFormed(incidentId) ? await console.IncidentAsync(chrome.For(request.HttpContext, ConsoleSection.Incident), incidentId, notice, cancellationToken) : null;
-        return view is null
-            ? ConsoleHttp.Page(request, NotFoundPage, StatusCodes.Status404NotFound)
-            : ConsoleHttp.Page(request, await renderer.RenderAsync("Incident", view, cancellationToken));
+        if (view is null)
+        {
+            return ConsoleHttp.Page(request, NotFoundPage, StatusCodes.Status404NotFound);
+        }
+
+        var checklist = await runs.GetAsync(incidentId, cancellationToken);
+        view = view with { Checklist = checklist, Playbooks = checklist is null ? playbooks.All : [], PlaybookProblem = playbookProblem };
+        return ConsoleHttp.Page(request, await renderer.RenderAsync("Incident", view, cancellationToken), playbookProblem is null ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
     }
 
     internal const string NotFoundPage = """

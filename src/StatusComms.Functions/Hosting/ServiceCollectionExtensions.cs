@@ -100,6 +100,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Console.ConsoleAssets>();
         services.AddSingleton<Console.ConsoleChromeFactory>();
         services.AddSingleton<Console.ConsoleNotices>();
+        services.AddTransient<Console.IncidentScreen>(); // also renders the incident page again for a refused checklist form
         services.AddSingleton<ConsoleService>();
         services.AddSingleton<PostmortemConsole>();
         services.AddSingleton<SubscribersConsole>();

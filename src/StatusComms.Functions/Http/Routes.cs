@@ -103,6 +103,7 @@ public static class Routes
     public const string ConsoleIncident = Console + "/incidents/{incidentId}";
     public const string ConsoleUpdateIncident = ConsoleIncident + "/update";
     public const string ConsoleReopenIncident = ConsoleIncident + "/reopen";
+    public const string ConsoleIncidentPlaybook = ConsoleIncident + "/playbook";
     public const string ConsolePostmortem = ConsoleIncident + "/postmortem";
     public const string ConsoleComponents = Console + "/components";
     public const string ConsoleSubscribers = Console + "/subscribers";

@@ -317,6 +317,33 @@ public sealed partial class ConsoleFlowTests(ConsoleHost console) : IClassFixtur
         Assert.StartsWith("CSV exports fial", await update.Locator("q.original").InnerTextAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_comms_lead_runs_an_incident_from_a_playbook_names_the_roles_and_ticks_a_step()
+    {
+        var (created, _) = await Host.CreateIncidentAsync(new { name = "Card payments declined in the EU", body = "About 40% of card payments in the EU are declined with error 503 since 09:10 UTC. Other regions work. Next update in 30 minutes." });
+        var id = (string)created["id"]!;
+        await using var context = await console.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await ConsoleHost.SignInAsync(page, $"/console/incidents/{id}");
+
+        await page.GetByLabel("Playbook", new() { Exact = true }).SelectOptionAsync("payment-failure");
+        await page.GetByLabel("comms lead", new() { Exact = true }).FillAsync("Grace Hopper");
+        await page.GetByLabel("scribe", new() { Exact = true }).FillAsync("Nobody: payment-failure has no scribe");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the checklist" }).ClickAsync();
+
+        Assert.Equal("The checklist is started.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Equal("Checklist: Payment failure", await page.Locator("#playbook-title").InnerTextAsync());
+        Assert.Contains("comms lead: Grace Hopper", await page.Locator(".checklist li").Nth(1).InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Done: step 1" }).ClickAsync();
+
+        Assert.Equal($"Step 1 ticked by {ConsoleHost.Lead}.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.StartsWith($"Done by {ConsoleHost.Lead} at", await page.Locator(".checklist li").First.Locator(".ticked").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Done: step 1" }).CountAsync());
+        Assert.Equal("Grace Hopper", await page.GetByLabel("comms lead", new() { Exact = true }).InputValueAsync());
+        var checklist = (await Host.GetJsonAsync(RunnerHost.Api($"incidents/{id}/playbook")))!;
+        Assert.Equal(ConsoleHost.Lead, (string)checklist["steps"]![0]!["done_by"]!);
+    }
+
     private static Regex CardPayments() => new("^Card payments");
 
     /// <summary>Picks a pre-written message, fills its blanks and checks it, all from the keyboard.</summary>

@@ -63,6 +63,10 @@ public sealed class ConsoleQualityTests(ConsoleHost console) : IClassFixture<Con
         var id = (string)created["id"]!;
         var resolved = await Host.PatchIncidentAsync(id, new { status = "resolved", body = "Search is fast again for everyone since 08:40 UTC. We're sorry for the slow searches.", candor_override_reason = "fixture" }, null);
         Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        // Run from a playbook with one step ticked, so the incident's screen is checked with its checklist too.
+        var run = await Host.Client.PostAsync(RunnerHost.Api($"incidents/{id}/playbook"), RunnerHost.Json(new { playbook = "degraded-performance", people = new Dictionary<string, string> { ["comms lead"] = "Grace Hopper" } }));
+        Assert.Equal(HttpStatusCode.Created, run.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.Client.PostAsync(RunnerHost.Api($"incidents/{id}/playbook/steps/1"), null)).StatusCode);
         var started = await Host.Client.PostAsync(RunnerHost.Api($"incidents/{id}/postmortem"), RunnerHost.Json(new { }));
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var item = await Host.Client.PostAsync(RunnerHost.Api($"incidents/{id}/postmortem/action-items"), RunnerHost.Json(new { action_item = new { description = "Improve search" } }));
@@ -237,7 +241,7 @@ public sealed class ConsoleQualityTests(ConsoleHost console) : IClassFixture<Con
     }
 
     private static string[] Screens(string incidentId, string maintenanceId, string postmortemId) =>
-        ["/console/", "/console/incidents/new", $"/console/incidents/{incidentId}", $"/console/incidents/{incidentId}/update", $"/console/incidents/{postmortemId}/postmortem", "/console/components",
+        ["/console/", "/console/incidents/new", $"/console/incidents/{incidentId}", $"/console/incidents/{incidentId}/update", $"/console/incidents/{postmortemId}/postmortem", $"/console/incidents/{postmortemId}", "/console/components",
          "/console/subscribers", "/console/maintenance", "/console/maintenance/new", $"/console/maintenance/{maintenanceId}"];
 
     /// <param name="inFrames">

@@ -33,6 +33,9 @@ public sealed class ScheduledMaintenance
     /// <summary>Who the automatic moves are posted by.</summary>
     public const string ScheduleAuthor = "StatusComms schedule";
 
+    /// <summary>How late an automatic move may be and still be mailed to subscribers.</summary>
+    public static readonly TimeSpan AnnounceGrace = TimeSpan.FromHours(1);
+
     /// <summary>How long before the start subscribers are reminded, by default.</summary>
     public static readonly TimeSpan DefaultRemindPrior = TimeSpan.FromMinutes(60);
 
@@ -186,13 +189,16 @@ public sealed class ScheduledMaintenance
             RemindedAt = now;
         }
 
-        var stage = move switch
+        var (stage, dueAt) = move switch
         {
-            MaintenanceMove.Start => MaintenanceStatus.InProgress,
-            MaintenanceMove.Complete => MaintenanceStatus.Completed,
-            _ => MaintenanceStatus.Scheduled,
+            MaintenanceMove.Start => (MaintenanceStatus.InProgress, Window.Start),
+            MaintenanceMove.Complete => (MaintenanceStatus.Completed, Window.End),
+            _ => (MaintenanceStatus.Scheduled, Window.Start - RemindPrior!.Value),
         };
-        return Append(stage, body, ScheduleAuthor, now);
+
+        // A move made long after its moment (the app was down, or the maintenance predates the schedule) is recorded
+        // on the page but mailed to nobody: "it has started" an hour late is noise, not news.
+        return Append(stage, body, ScheduleAuthor, now, deliver: now - dueAt <= AnnounceGrace);
     }
 
     private static string Clock(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
@@ -263,7 +269,7 @@ public sealed class ScheduledMaintenance
         Version = version;
     }
 
-    private MaintenanceUpdate Append(MaintenanceStatus status, string body, string author, DateTimeOffset now)
+    private MaintenanceUpdate Append(MaintenanceStatus status, string body, string author, DateTimeOffset now, bool deliver = true)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
@@ -286,6 +292,7 @@ public sealed class ScheduledMaintenance
             Body = body,
             Author = author,
             CreatedAt = now,
+            DeliverNotifications = deliver,
         };
         _updates.Add(update);
         return update;

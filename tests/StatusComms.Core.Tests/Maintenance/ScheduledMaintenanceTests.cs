@@ -114,6 +114,20 @@ public class ScheduledMaintenanceTests
     }
 
     [Fact]
+    public void A_move_made_more_than_an_hour_late_is_on_the_page_but_mailed_to_nobody()
+    {
+        var onTime = Schedule(autoTransition: true);
+        var late = Schedule(autoTransition: true);
+
+        var started = onTime.Advance(MaintenanceMove.Start, "Started.", From.AddMinutes(1));
+        var completed = late.Advance(MaintenanceMove.Complete, "Completed.", Until.AddHours(1).AddMinutes(1));
+
+        Assert.True(started.DeliverNotifications);
+        Assert.False(completed.DeliverNotifications);
+        Assert.Equal(MaintenanceStatus.Completed, late.Status);
+    }
+
+    [Fact]
     public void Without_automatic_transitions_the_clock_only_reminds_and_a_reminder_can_be_turned_off()
     {
         var manual = Schedule(autoTransition: false, announcedAt: Given.Now.AddDays(-1));

@@ -17,6 +17,11 @@ public sealed class IncidentPlaybookForm(PlaybookRunService runs, PlaybookLibrar
         string incidentId,
         CancellationToken cancellationToken)
     {
+        if (!Ids.IsWellFormed(incidentId))
+        {
+            return ConsoleHttp.Page(request, IncidentScreen.NotFoundPage, StatusCodes.Status404NotFound);
+        }
+
         var form = await ConsoleHttp.ReadFormAsync(request, cancellationToken);
         var by = Caller.NameOf(request);
         var people = Enum.GetValues<PlaybookRole>()

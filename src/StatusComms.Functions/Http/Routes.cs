@@ -48,7 +48,7 @@ public static class Routes
     private const string NotIncidentViews = ":regex(^(?!(unresolved|scheduled|upcoming|active_maintenance)$))";
     public const string ReopenIncident = IncidentPath + "/reopen";
     public const string IncidentPlaybook = IncidentPath + "/playbook";
-    public const string IncidentPlaybookStep = IncidentPlaybook + "/steps/{step:int}";
+    public const string IncidentPlaybookStep = IncidentPlaybook + "/steps/{step}";
     public const string IncidentUpdate = IncidentPath + "/incident_updates/{updateId}" + ItemSuffix;
 
     /// <summary>The same, as atlassian-python-api spells the path (<c>incidents_update</c>), so that client works unchanged.</summary>

@@ -11,7 +11,14 @@ public sealed class TickPlaybookStep(PlaybookRunService runs)
         string incidentId,
         string step,
         CancellationToken cancellationToken)
-        => await runs.ChangeAsync(incidentId, int.Parse(step, System.Globalization.CultureInfo.InvariantCulture), new Dictionary<PlaybookRole, string>(), Caller.NameOf(request), cancellationToken) is { } checklist
+    {
+        if (!int.TryParse(step, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return Problems.NotFound("playbook step", step, request.HttpContext);
+        }
+
+        return await runs.ChangeAsync(incidentId, number, new Dictionary<PlaybookRole, string>(), Caller.NameOf(request), cancellationToken) is { } checklist
             ? ApiResults.Ok(PlaybookChecklistJson.From(checklist))
             : Problems.NotFound("playbook run for incident", incidentId, request.HttpContext);
+    }
 }

@@ -67,7 +67,18 @@ public sealed partial class PromiseWatch(
         var delivered = 0;
         foreach (var channel in _channels)
         {
-            var outcome = await channel.SendAsync(nudge, cancellationToken);
+            NudgeOutcome outcome;
+            try
+            {
+                outcome = await channel.SendAsync(nudge, cancellationToken);
+            }
+#pragma warning disable CA1031 // A channel that throws is a channel that did not deliver: the claim is let go below and the next minute tries again.
+            catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                outcome = new NudgeOutcome(false, exception.Message);
+            }
+
             if (outcome.Delivered)
             {
                 delivered++;

@@ -60,12 +60,14 @@ public sealed class PromiseWatchTests : IAsyncLifetime
         _clock.SetUtcNow(Due.AddMinutes(-3));
 
         Assert.Empty(await watch.RunAsync(CancellationToken.None));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Empty(await watch.RunAsync(CancellationToken.None));
         failing.Fail = false;
         _clock.Advance(TimeSpan.FromMinutes(1));
         var sent = await watch.RunAsync(CancellationToken.None);
 
         Assert.Equal(NudgeStage.DueSoon, Assert.Single(sent).Stage);
-        Assert.Equal(2, failing.Attempts);
+        Assert.Equal(3, failing.Attempts);
     }
 
     [Fact]
@@ -142,7 +144,8 @@ public sealed class PromiseWatchTests : IAsyncLifetime
                 Attempts++;
                 if (Fail)
                 {
-                    return Task.FromResult(new NudgeOutcome(false, "the chat answered 500"));
+                    // One way of failing, then the other: an answer saying so, and a sender that throws.
+                    return Attempts == 1 ? Task.FromResult(new NudgeOutcome(false, "the chat answered 500")) : throw new HttpRequestException("connection reset");
                 }
 
                 Sent.Add(nudge);

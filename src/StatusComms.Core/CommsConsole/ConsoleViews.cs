@@ -38,7 +38,11 @@ public sealed record NowView(
     IReadOnlyList<MaintenanceRow> Maintenances,
     IReadOnlyList<SubscriberCountRow> Subscribers,
     IReadOnlyList<DeliveryProblemRow> Problems,
-    int ComponentCount);
+    int ComponentCount)
+{
+    /// <summary>The overdue steps of the playbook each open incident runs from, by incident id (none listed: none overdue).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Playbooks.StepState>> OverdueSteps { get; init; } = new Dictionary<string, IReadOnlyList<Playbooks.StepState>>();
+}
 
 /// <summary>How close the promised next update is.</summary>
 public enum PromiseState

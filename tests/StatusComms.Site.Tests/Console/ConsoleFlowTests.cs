@@ -320,7 +320,9 @@ public sealed partial class ConsoleFlowTests(ConsoleHost console) : IClassFixtur
     [Fact]
     public async Task A_comms_lead_runs_an_incident_from_a_playbook_names_the_roles_and_ticks_a_step()
     {
-        var (created, _) = await Host.CreateIncidentAsync(new { name = "Card payments declined in the EU", body = "About 40% of card payments in the EU are declined with error 503 since 09:10 UTC. Other regions work. Next update in 30 minutes." });
+        // Begun 20 minutes ago (backfilled): the playbook's deadlines count from then, so its first public update (10 minutes) is overdue.
+        var began = DateTimeOffset.UtcNow.AddMinutes(-20).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var (created, _) = await Host.CreateIncidentAsync(new { name = "Card payments declined in the EU", body = "About 40% of card payments in the EU are declined with error 503 since 09:10 UTC. Other regions work. Next update in 30 minutes.", started_at = began });
         var id = (string)created["id"]!;
         await using var context = await console.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -342,6 +344,12 @@ public sealed partial class ConsoleFlowTests(ConsoleHost console) : IClassFixtur
         Assert.Equal("Grace Hopper", await page.GetByLabel("comms lead", new() { Exact = true }).InputValueAsync());
         var checklist = (await Host.GetJsonAsync(RunnerHost.Api($"incidents/{id}/playbook")))!;
         Assert.Equal(ConsoleHost.Lead, (string)checklist["steps"]![0]!["done_by"]!);
+        Assert.Equal("done_late", (string)checklist["steps"]![0]!["state"]!);
+
+        // The overview says which steps are overdue, and who holds them.
+        await page.GotoAsync("/console/");
+        var card = page.Locator("article.card", new() { HasText = "Card payments declined in the EU" });
+        Assert.StartsWith("Playbook: 1 step(s) overdue: 2. Post the first public update (comms lead: Grace Hopper)", await card.Locator(".steps-overdue").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     private static Regex CardPayments() => new("^Card payments");

@@ -11,7 +11,8 @@ namespace StatusComms.Infrastructure.Templates;
 /// The one way every renderer gets its RazorLight engine. Compiled templates are kept on disk and loaded at the next
 /// start instead of compiled again, so a process that finds them never loads the compiler: in the app's own
 /// <c>compiled-templates</c> folder (filled at publish by <c>--compile-templates</c>, so an Azure instance starts
-/// with them), else in the machine's temporary folder, else only in memory. A compiled template is found by the
+/// with them), or only in memory when that folder is neither filled nor writable. Never in a shared temporary folder:
+/// code loaded from there could have been put there by someone else. A compiled template is found by the
 /// hash of its file and key, under a folder named for this build (the assemblies its code is compiled against), so
 /// a changed template or a new build is compiled afresh and never runs code compiled for another.
 /// </summary>
@@ -58,13 +59,12 @@ public static class TemplateEngine
         return count;
     }
 
-    /// <summary>Where the compiled templates of <paramref name="root"/> are kept for this build: the first of the app's folder and the temporary folder that can be written to.</summary>
+    /// <summary>Where the compiled templates of <paramref name="root"/> are kept for this build, beside the app's templates; null when that folder is neither filled nor writable.</summary>
     public static string? CacheFolderFor(string root)
     {
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(root));
-        var beside = Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(root)) ?? root, "..", CompiledFolderName, Build.Value, name);
-        return new[] { Path.GetFullPath(beside), Path.Combine(Path.GetTempPath(), "statuscomms-" + CompiledFolderName, Build.Value, name) }
-            .FirstOrDefault(folder => HasAll(folder, root) || CanWrite(folder));
+        var folder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(root)) ?? root, "..", CompiledFolderName, Build.Value, name));
+        return HasAll(folder, root) || CanWrite(folder) ? folder : null;
     }
 
     /// <summary>A published app's folder is read-only in Azure, but holds every template already.</summary>

@@ -41,7 +41,9 @@ public sealed class ConsoleHost : IAsyncLifetime
         Assert.Contains("/console/sign-in", page.Url, StringComparison.Ordinal);
         await page.GetByLabel("Your name").FillAsync(Lead);
         await page.GetByLabel("API key").FillAsync(RunnerHost.ApiKey);
+        // The wait is set before the click, so a navigation that finishes first is not missed (a 30 s timeout seen once in CI).
+        var signedIn = page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        await signedIn;
     }
 }

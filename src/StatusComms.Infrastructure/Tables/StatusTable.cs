@@ -36,6 +36,22 @@ public sealed class StatusTable
         return response.HasValue ? response.Value : null;
     }
 
+    /// <summary>Adds the row unless one with its key exists (Azure refuses the insert with 409): its ETag, or null when it existed.</summary>
+    public async Task<string?> TryAddAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        await EnsureCreatedAsync();
+        try
+        {
+            var response = await Client.AddEntityAsync(row, cancellationToken);
+            return response.Headers.ETag?.ToString() ?? (await GetAsync(row.RowKey, cancellationToken))!.ETag.ToString();
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The rows whose keys start with <paramref name="prefix"/>, in key order: one single-partition range query.</summary>
     public Task<List<TableEntity>> RangeAsync(string prefix, CancellationToken cancellationToken, int? take = null)
         => BetweenAsync(prefix, prefix + RowKeys.RangeEnd, cancellationToken, take);

@@ -1,4 +1,3 @@
-using System.Net;
 using Azure;
 using Azure.Data.Tables;
 using StatusComms.Promises;
@@ -12,18 +11,7 @@ namespace StatusComms.Infrastructure.Tables;
 public sealed class TableNudgeLedger(StatusTable table) : INudgeLedger
 {
     public async Task<bool> TryClaimAsync(string key, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await table.EnsureCreatedAsync();
-        try
-        {
-            await table.Client.AddEntityAsync(new TableEntity(table.PartitionKey, RowKeys.Nudge(key)) { ["ClaimedAt"] = at }, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.Conflict)
-        {
-            return false;
-        }
-    }
+        => await table.TryAddAsync(new TableEntity(table.PartitionKey, RowKeys.Nudge(key)) { ["ClaimedAt"] = at }, cancellationToken) is not null;
 
     public async Task ReleaseAsync(string key, CancellationToken cancellationToken)
     {

@@ -30,17 +30,13 @@ public sealed class TablePlaybookRunStore(StatusTable table) : IPlaybookRunStore
     public async Task<bool> TryAddAsync(PlaybookRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        await table.EnsureCreatedAsync();
-        try
-        {
-            var response = await table.Client.AddEntityAsync(Row(run), cancellationToken);
-            run.MarkSaved(response.Headers.ETag?.ToString() ?? (await table.GetAsync(Key(run.IncidentId), cancellationToken))!.ETag.ToString());
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.Conflict)
+        if (await table.TryAddAsync(Row(run), cancellationToken) is not { } version)
         {
             return false;
         }
+
+        run.MarkSaved(version);
+        return true;
     }
 
     public async Task SaveAsync(PlaybookRun run, string expectedVersion, CancellationToken cancellationToken)

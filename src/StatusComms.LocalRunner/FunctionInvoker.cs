@@ -19,9 +19,11 @@ public sealed class FunctionInvoker(ApiGate gate)
         var result = await gate.AdmitAsync(context);
         if (result is null)
         {
+            // A request for a drill's sandbox page runs the function with that page's services, as the Functions middleware does.
+            using var drill = DrillRouting.ScopeFor(context);
             try
             {
-                result = await entry.InvokeHttpAsync(context.RequestServices, context.Request);
+                result = await entry.InvokeHttpAsync(drill?.ServiceProvider ?? context.RequestServices, context.Request);
             }
 #pragma warning disable CA1031 // As in the Functions middleware: every failure becomes a problem+json answer.
             catch (Exception exception)

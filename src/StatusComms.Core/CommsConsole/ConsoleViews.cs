@@ -9,7 +9,14 @@ namespace StatusComms.CommsConsole;
 
 /// <summary>What every console page needs: who is signed in, the form token, the assets, and which screen this is.</summary>
 /// <param name="AntiForgery">The token every form posts back as <c>_csrf</c>.</param>
-public sealed record ConsoleChrome(string PageName, string PublicUrl, string? UserName, string AntiForgery, ConsoleAssetLinks Assets, ConsoleSection Section);
+public sealed record ConsoleChrome(string PageName, string PublicUrl, string? UserName, string AntiForgery, ConsoleAssetLinks Assets, ConsoleSection Section)
+{
+    /// <summary>The running drill this person works in: every screen says so, loudly.</summary>
+    public DrillBanner? Drill { get; init; }
+}
+
+/// <param name="SandboxUrl">The drill's sandbox page (its folder of the site).</param>
+public sealed record DrillBanner(string Id, string Title, string SandboxUrl);
 
 public sealed record ConsoleAssetLinks(string StylesheetHref, string ScriptHref);
 
@@ -23,6 +30,7 @@ public enum ConsoleSection
     Components,
     Subscribers,
     Maintenance,
+    Drills,
 }
 
 /// <summary>templates/console/SignIn.cshtml.</summary>

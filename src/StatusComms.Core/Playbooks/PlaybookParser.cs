@@ -124,7 +124,8 @@ public static partial class PlaybookParser
     private static string? Field(string line, string name)
         => line.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase) && line[(name.Length + 1)..].Trim() is { Length: > 0 } value ? value : null;
 
-    private static TimeSpan? Duration(string text)
+    /// <summary>"10 minutes", "4 hours", "3 days" (also "10 min", "4 h", "3 d"); null for anything else.</summary>
+    internal static TimeSpan? Duration(string text)
     {
         var match = DurationPattern().Match(text.Trim());
         if (!match.Success)

@@ -247,7 +247,7 @@ public sealed class SitePublisher(
     public Task<string> RenderIncidentPreviewAsync(Incident incident, IReadOnlyList<Component> known, string assetRoot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        var content = new SiteContent(page, known, incident.IsOpen ? [incident] : [], [], [], time.GetUtcNow());
+        var content = new SiteContent(PreviewPage, known, incident.IsOpen ? [incident] : [], [], [], time.GetUtcNow());
         return renderer.RenderAsync(SiteTemplate.Incident, SiteViewBuilder.IncidentPage(content, incident, AssetsAt(assetRoot)), cancellationToken);
     }
 
@@ -255,9 +255,12 @@ public sealed class SitePublisher(
     /// <param name="assetRoot">Where a preview finds the site's stylesheet (null: where the published site has it).</param>
     public async Task<string> RenderPostmortemAsync(Postmortems.CustomerSummary summary, DateTimeOffset publishedAt, CancellationToken cancellationToken, string? assetRoot = null)
     {
-        var content = new SiteContent(page, await components.ListAsync(cancellationToken), [], [], [], time.GetUtcNow());
+        var content = new SiteContent(assetRoot is null ? page : PreviewPage, await components.ListAsync(cancellationToken), [], [], [], time.GetUtcNow());
         return await renderer.RenderAsync(SiteTemplate.Postmortem, SiteViewBuilder.PostmortemPage(content, summary, publishedAt, assetRoot is null ? _assets.Value.Links : AssetsAt(assetRoot)), cancellationToken);
     }
+
+    /// <summary>A preview is served from elsewhere (the console): its links are not moved into a drill's folder.</summary>
+    private PageSettings PreviewPage => page with { SiteRoot = "/" };
 
     /// <summary>The site's asset links moved under <paramref name="assetRoot"/> (a preview served from elsewhere), without the feed link.</summary>
     private SiteAssets AssetsAt(string assetRoot)

@@ -9,6 +9,12 @@ namespace StatusComms.StatusPage;
 /// <param name="SubscribeUrl">Where the page's subscribe form posts (the public subscribe endpoint); no form when null.</param>
 public sealed record PageSettings(string Id, string Name, string Url, string TimeZone, Uptime.UptimeWeights? UptimeWeights = null, string? SubscribeUrl = null)
 {
+    /// <summary>The path of the site's folder the pages are published to and link within: "/" for the real page, "/drills/{id}/" for a drill's sandbox.</summary>
+    public string SiteRoot { get; init; } = "/";
+
+    /// <summary>A drill's sandbox page: never indexed, and it says on every page that it is a rehearsal.</summary>
+    public bool Sandbox { get; init; }
+
     /// <summary>The origin the subscribe form posts to, for the page's Content-Security-Policy form-action.</summary>
     public string? SubscribeOrigin => SubscribeUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null;
 

@@ -124,7 +124,7 @@ public static class SiteViewBuilder
     public static NotFoundView NotFound(SiteContent content, SiteAssets assets) => new(Chrome(content, assets) with { LastChangedAt = null });
 
     private static SiteChrome Chrome(SiteContent content, SiteAssets assets)
-        => new(content.Page.Name, content.Page.Url, assets, content.LastChangedAt, content.Page.SubscribeUrl, content.Page.SubscribeOrigin);
+        => new(content.Page.Name, content.Page.Url, assets, content.LastChangedAt, content.Page.SubscribeUrl, content.Page.SubscribeOrigin) { Root = content.Page.SiteRoot, Sandbox = content.Page.Sandbox };
 
     /// <summary>
     /// The components not operational, worst first, for the banner: a "Major outage" banner names what it is about,

@@ -9,7 +9,17 @@ namespace StatusComms.StatusPage;
 
 /// <param name="LastChangedAt">When what the page shows last changed (not when it was rendered); null on the 404 page, which no change alters.</param>
 /// <param name="SubscribeUrl">Where the subscribe form posts; null: no form.</param>
-public sealed record SiteChrome(string PageName, string PageUrl, SiteAssets Assets, DateTimeOffset? LastChangedAt, string? SubscribeUrl = null, string? SubscribeOrigin = null);
+public sealed record SiteChrome(string PageName, string PageUrl, SiteAssets Assets, DateTimeOffset? LastChangedAt, string? SubscribeUrl = null, string? SubscribeOrigin = null)
+{
+    /// <summary>The site folder's path ("/", or a drill's "/drills/{id}/"): every link within the site starts there.</summary>
+    public string Root { get; init; } = "/";
+
+    /// <summary>A drill's sandbox page (<see cref="PageSettings.Sandbox"/>).</summary>
+    public bool Sandbox { get; init; }
+
+    /// <summary>A link within the site, written from its root ("/history.html"), as it is reached from this site's folder.</summary>
+    public string Link(string href) => href is ['/', .. var rest] && Root != "/" ? Root + rest : href;
+}
 
 /// <summary>The content-addressed files every page links: stylesheet, icon and the optional local-time script.</summary>
 public sealed record SiteAssets(string StylesheetHref, string? IconHref = null, string? ScriptHref = null);

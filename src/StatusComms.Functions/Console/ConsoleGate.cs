@@ -5,11 +5,12 @@ namespace StatusComms.Functions.Console;
 /// App Service Authentication principal with the admin role), and on every POST the form's anti-forgery token. The
 /// sign-in page and the assets are open; everything else sends a person without a session to sign in.
 /// </summary>
-public sealed class ConsoleGate(ConsoleSessions sessions)
+public sealed class ConsoleGate(ConsoleSessions sessions, Hosting.DrillPages drills)
 {
     public const string Root = "/console";
     public const string SignInPath = "/console/sign-in";
     public const string AssetsPath = "/console/assets/";
+    public const string DrillsPath = "/console/drills";
 
     public static bool IsConsolePath(string path)
         => path.StartsWith(Root, StringComparison.OrdinalIgnoreCase) && (path.Length == Root.Length || path[Root.Length] == '/');
@@ -34,6 +35,16 @@ public sealed class ConsoleGate(ConsoleSessions sessions)
 
         ConsoleHttp.SetUser(context, user);
         Http.Caller.Set(context, user.Name);
+        if (sessions.ReadDrillCookie(user.SessionId, request.Cookies[ConsoleSessions.DrillCookie]) is { } drillId
+            && await drills.RunningAsync(drillId, context.RequestAborted) is { } drill)
+        {
+            // Working in a drill: every screen but the drills' own runs on its sandbox page.
+            ConsoleHttp.SetDrill(context, drill);
+            if (!path.StartsWith(DrillsPath, StringComparison.OrdinalIgnoreCase))
+            {
+                Hosting.DrillRouting.Set(context, drill);
+            }
+        }
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             IFormCollection form;

@@ -17,10 +17,16 @@ public static class ConsoleHttp
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private const string UserKey = "statuscomms.console.user";
+    private const string DrillKey = "statuscomms.console.drill";
 
     public static ConsoleUser? UserOf(HttpContext context) => context.Items.TryGetValue(UserKey, out var user) ? user as ConsoleUser : null;
 
     internal static void SetUser(HttpContext context, ConsoleUser user) => context.Items[UserKey] = user;
+
+    /// <summary>The running drill this session works in, if it joined one.</summary>
+    public static StatusComms.Drills.Drill? DrillOf(HttpContext context) => context.Items.TryGetValue(DrillKey, out var drill) ? drill as StatusComms.Drills.Drill : null;
+
+    internal static void SetDrill(HttpContext context, StatusComms.Drills.Drill drill) => context.Items[DrillKey] = drill;
 
     public static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -149,7 +155,10 @@ public sealed class ConsoleChromeFactory(ConsoleAssets assets, ConsoleSessions s
     public ConsoleChrome For(HttpContext context, ConsoleSection section)
     {
         var user = ConsoleHttp.UserOf(context);
-        return new ConsoleChrome(page.Name, page.Url, user?.Name, user is null ? string.Empty : sessions.AntiForgery(user.SessionId), assets.Links, section);
+        return new ConsoleChrome(page.Name, page.Url, user?.Name, user is null ? string.Empty : sessions.AntiForgery(user.SessionId), assets.Links, section)
+        {
+            Drill = ConsoleHttp.DrillOf(context) is { } drill ? new DrillBanner(drill.Id, drill.Script.Title, page.Sandbox ? $"{page.Url}/" : $"{page.Url}/{drill.SiteFolder}") : null,
+        };
     }
 
     public ConsoleChrome ForSignIn(string binding) => new(page.Name, page.Url, null, sessions.AntiForgery("sign-in\n" + binding), assets.Links, ConsoleSection.SignIn);

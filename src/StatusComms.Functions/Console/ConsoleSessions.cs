@@ -24,6 +24,9 @@ public sealed class ConsoleSessions(IOptions<StatusCommsOptions> options, TimePr
     /// <summary>The short-lived cookie that binds the sign-in form's token before there is a session.</summary>
     public const string SignInCookie = "statuscomms-console-sign-in";
 
+    /// <summary>The cookie saying which running drill this session works in: its id, with a tag for this session.</summary>
+    public const string DrillCookie = "statuscomms-console-drill";
+
     public const int MaxNameLength = 80;
 
     private readonly byte[] _key = HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Value.ApiKey), "statuscomms console session key"u8);
@@ -76,6 +79,22 @@ public sealed class ConsoleSessions(IOptions<StatusCommsOptions> options, TimePr
 
     public bool IsValidNotice(string sessionId, string notice, string? tag)
         => tag is { Length: 22 } && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(tag), Encoding.ASCII.GetBytes(NoticeTag(sessionId, notice)));
+
+    /// <summary>The drill cookie's value: the drill's id, signed for this session (a cookie set for one session is nothing to another).</summary>
+    public string DrillCookieValue(string sessionId, string drillId) => $"{drillId}.{Base64Url(Sign(Encoding.UTF8.GetBytes($"drill\n{sessionId}\n{drillId}")))[..22]}";
+
+    /// <summary>The drill this session joined, if the cookie is this session's.</summary>
+    public string? ReadDrillCookie(string sessionId, string? cookie)
+    {
+        var dot = cookie?.IndexOf('.', StringComparison.Ordinal) ?? -1;
+        if (cookie is not { Length: < 100 } || dot <= 0)
+        {
+            return null;
+        }
+
+        var drillId = cookie[..dot];
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(cookie), Encoding.ASCII.GetBytes(DrillCookieValue(sessionId, drillId))) ? drillId : null;
+    }
 
     /// <summary>A name the console accepts: 1 to 80 characters, no control characters.</summary>
     public static string? CleanName(string? name)

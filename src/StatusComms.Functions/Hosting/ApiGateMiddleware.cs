@@ -24,8 +24,16 @@ public sealed class ApiGateMiddleware(ApiGate gate) : IFunctionsWorkerMiddleware
             return;
         }
 
+        // A request for a drill's sandbox page runs the function with that page's services (DrillPages).
+        using var drill = DrillRouting.ScopeFor(http);
+        var services = context.InstanceServices;
         try
         {
+            if (drill is not null)
+            {
+                context.InstanceServices = drill.ServiceProvider;
+            }
+
             await next(context);
         }
 #pragma warning disable CA1031 // Every failure becomes a problem+json answer; ApiGate logs the unexpected ones.
@@ -33,6 +41,10 @@ public sealed class ApiGateMiddleware(ApiGate gate) : IFunctionsWorkerMiddleware
 #pragma warning restore CA1031
         {
             context.GetInvocationResult().Value = gate.ToProblem(Unwrap(exception), http);
+        }
+        finally
+        {
+            context.InstanceServices = services;
         }
     }
 

@@ -93,6 +93,15 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MaintenanceSchedule>();
         services.AddSingleton<StatusComms.Playbooks.IPlaybookRunStore, TablePlaybookRunStore>();
         services.AddSingleton<StatusComms.Playbooks.PlaybookRunService>();
+        services.AddSingleton(sp =>
+        {
+            var playbooks = sp.GetRequiredService<StatusComms.Playbooks.PlaybookLibrary>();
+            return DrillFolder.Load(Path.Combine(AppContext.BaseDirectory, "templates", "drills"), id => playbooks.Find(id) is not null);
+        });
+        services.AddSingleton<StatusComms.Drills.IDrillStore, TableDrillStore>();
+        services.AddSingleton<DrillPages>();
+        services.AddSingleton<StatusComms.Drills.IDrillPages>(sp => sp.GetRequiredService<DrillPages>());
+        services.AddSingleton<StatusComms.Drills.DrillService>();
         services.AddSingleton<ApiGate>();
         services.AddSingleton<Console.ConsoleSessions>();
         services.AddSingleton<Console.ConsoleGate>();

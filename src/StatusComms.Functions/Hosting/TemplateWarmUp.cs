@@ -18,6 +18,7 @@ public sealed class TemplateWarmUp(RazorLightSiteRenderer site, RazorLightEmailR
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _ = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<StatusComms.Playbooks.PlaybookLibrary>(services);
+        _ = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<StatusComms.Drills.DrillLibrary>(services);
         await site.WarmUpAsync(cancellationToken);
         _background = Task.Run(
             async () =>

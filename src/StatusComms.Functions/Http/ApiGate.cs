@@ -15,10 +15,12 @@ namespace StatusComms.Functions.Http;
 /// runner call it): who may call the management API, which page it addresses, and how errors become
 /// problem+json. Function classes never repeat these checks.
 /// </summary>
-public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, Console.ConsoleGate console, ILogger<ApiGate> logger)
+public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, Console.ConsoleGate console, DrillPages drills, ILogger<ApiGate> logger)
 {
     /// <summary>Everything under this path is the management API and needs a key or an admin principal.</summary>
     public const string ManagementPrefix = "/api/v1/";
+
+    private const string DrillPageIdPrefix = "drill-";
 
     private readonly StatusCommsOptions _options = options.Value;
     private readonly byte[] _apiKey = Encoding.UTF8.GetBytes(options.Value.ApiKey);
@@ -55,7 +57,13 @@ public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, Consol
         {
             if (segments[4] != _options.PageId)
             {
-                return Problems.NotFound("page", segments[4], context);
+                // A running drill's sandbox page is addressed by its own page id, and served with its own services.
+                if (!segments[4].StartsWith(DrillPageIdPrefix, StringComparison.Ordinal) || await drills.RunningAsync(segments[4][DrillPageIdPrefix.Length..], context.RequestAborted) is not { } drill)
+                {
+                    return Problems.NotFound("page", segments[4], context);
+                }
+
+                DrillRouting.Set(context, drill);
             }
 
             var malformed = segments.Skip(5).FirstOrDefault(s => !Ids.IsWellFormed(s));

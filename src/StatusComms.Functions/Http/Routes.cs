@@ -61,6 +61,9 @@ public static class Routes
     public const string MessageTemplates = PagePath + "/message-templates";
 
     public const string Playbooks = PagePath + "/playbooks";
+    public const string Drills = PagePath + "/drills";
+    public const string Drill = Drills + "/{drillId}" + ItemSuffix;
+    public const string EndDrill = Drills + "/{drillId}/end";
 
     public const string Playbook = Playbooks + "/{playbookId}" + ItemSuffix;
     public const string IncidentDrafts = IncidentPath + "/drafts";
@@ -110,4 +113,9 @@ public static class Routes
     public const string ConsoleMaintenances = Console + "/maintenance";
     public const string ConsoleNewMaintenance = ConsoleMaintenances + "/new";
     public const string ConsoleMaintenance = ConsoleMaintenances + "/{maintenanceId}";
+    public const string ConsoleDrills = Console + "/drills";
+    public const string ConsoleDrill = ConsoleDrills + "/{drillId}";
+    public const string ConsoleJoinDrill = ConsoleDrill + "/join";
+    public const string ConsoleEndDrill = ConsoleDrill + "/end";
+    public const string ConsoleLeaveDrill = ConsoleDrills + "/leave";
 }

@@ -17,8 +17,9 @@ namespace StatusComms.Infrastructure.Blobs;
 /// conditional upload, with no read first. Another writer's upload in between fails that condition, and the file
 /// is read and decided again; a file another instance changed to different bytes while ours are the same is
 /// caught when the memory is older than <see cref="TrustFor"/> (and by the reconcile timer's next run).
+/// <paramref name="folder"/> is where in the container the site lives: "" for the real page, "drills/{id}/" for a drill's sandbox.
 /// </summary>
-public sealed class BlobSiteArtifactStore(BlobContainerClient container) : ISiteArtifactStore
+public sealed class BlobSiteArtifactStore(BlobContainerClient container, string folder = "") : ISiteArtifactStore
 {
     /// <summary>How long what this process knows of a blob is trusted without reading it again.</summary>
     public static readonly TimeSpan TrustFor = TimeSpan.FromSeconds(30);
@@ -32,7 +33,7 @@ public sealed class BlobSiteArtifactStore(BlobContainerClient container) : ISite
     public async Task<ArtifactWriteOutcome> WriteAsync(SiteArtifact artifact, long version, CancellationToken cancellationToken)
     {
         await _created.Value;
-        var blob = container.GetBlobClient(artifact.Path);
+        var blob = container.GetBlobClient(folder + artifact.Path);
         var hash = Convert.ToHexStringLower(SHA256.HashData(artifact.Content.Span));
         if (_known.TryGetValue(artifact.Path, out var known) && Environment.TickCount64 - known.CheckedAt < TrustFor.TotalMilliseconds)
         {
@@ -115,7 +116,7 @@ public sealed class BlobSiteArtifactStore(BlobContainerClient container) : ISite
     public async Task RemoveAsync(string path, long version, CancellationToken cancellationToken)
     {
         await _created.Value;
-        var blob = container.GetBlobClient(path);
+        var blob = container.GetBlobClient(folder + path);
         _known.TryRemove(path, out _);
         for (var attempt = 1; ; attempt++)
         {
@@ -142,7 +143,7 @@ public sealed class BlobSiteArtifactStore(BlobContainerClient container) : ISite
         await _created.Value;
         try
         {
-            var download = await container.GetBlobClient(path).DownloadContentAsync(cancellationToken);
+            var download = await container.GetBlobClient(folder + path).DownloadContentAsync(cancellationToken);
             var details = download.Value.Details;
             return new PublishedFile(download.Value.Content.ToArray(), details.ContentType, details.CacheControl, VersionOf(details.Metadata));
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StatusComms.Common;
@@ -12,7 +13,8 @@ public class ApiGateTests
 {
     private const string Key = "a-long-enough-api-key";
     private static readonly IOptions<StatusCommsOptions> Settings = Options.Create(new StatusCommsOptions { ApiKey = Key, PageId = "acme", TrustClientPrincipal = false });
-    private readonly ApiGate _gate = new(Settings, new Console.ConsoleGate(new Console.ConsoleSessions(Settings, TimeProvider.System)), NullLogger<ApiGate>.Instance);
+    private static readonly DrillPages NoDrills = new(new ServiceCollection().BuildServiceProvider(), new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), Moq.Mock.Of<StatusComms.Drills.IDrillStore>(), TimeProvider.System);
+    private readonly ApiGate _gate = new(Settings, new Console.ConsoleGate(new Console.ConsoleSessions(Settings, TimeProvider.System), NoDrills), NoDrills, NullLogger<ApiGate>.Instance);
 
     [Fact]
     public async Task Public_paths_need_no_key()

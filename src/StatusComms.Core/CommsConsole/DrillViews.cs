@@ -7,7 +7,8 @@ namespace StatusComms.CommsConsole;
 /// <param name="Form">What was posted, kept after a refusal.</param>
 public sealed record DrillsView(ConsoleChrome Chrome, IReadOnlyList<DrillScript> Scripts, IReadOnlyList<DrillHistoryRow> History, string? Notice, string? Problem, DrillStartForm Form);
 
-public sealed record DrillStartForm(string? Script, string Participants, int Speed);
+/// <param name="Speed">null: the script's own clock.</param>
+public sealed record DrillStartForm(string? Script, string Participants, int? Speed);
 
 /// <summary>templates/console/Drill.cshtml: one drill, its clock, its injects so far, its participants and, once ended, its report.</summary>
 /// <param name="Now">The drill's clock.</param>

@@ -10,7 +10,8 @@ namespace StatusComms.Drills;
 /// </summary>
 /// <param name="Id">The file's name without <c>.md</c>.</param>
 /// <param name="Length">How long the drill runs on its own clock before it ends by itself.</param>
-public sealed record DrillScript(string Id, string Title, string PlaybookId, TimeSpan Length, IReadOnlyList<DrillInject> Injects);
+/// <param name="Speed">The clock the script is written for: how many drill minutes pass in a wall-clock minute (a day-long breach rehearsed in an hour runs at 30).</param>
+public sealed record DrillScript(string Id, string Title, string PlaybookId, TimeSpan Length, IReadOnlyList<DrillInject> Injects, int Speed = 1);
 
 /// <param name="At">When it is revealed, after the drill's start, on the drill's clock.</param>
 public sealed record DrillInject(TimeSpan At, string Text);
@@ -21,12 +22,13 @@ public sealed record DrillInject(TimeSpan At, string Text);
 /// # EU card payments failing
 /// Playbook: payment-failure
 /// Length: 60 minutes
+/// Speed: 1
 ///
 /// - T+0: Alerts fire: 40% of card payments from EU customers are declined.
 /// - T+6: Support has 40 tickets about declined cards; two customers say they were charged twice.
 /// - T+15: A journalist asks whether card details were exposed.
 /// </code>
-/// Injects are in time order, minutes after the start, within the drill's length. A mistake is refused with the
+/// <c>Speed:</c> is optional (default 1, real time). Injects are in time order, minutes after the start, within the drill's length. A mistake is refused with the
 /// file's line, like a playbook's.
 /// </summary>
 public static partial class DrillScriptParser
@@ -40,6 +42,7 @@ public static partial class DrillScriptParser
         ArgumentNullException.ThrowIfNull(playbookExists);
         string? title = null, playbook = null;
         TimeSpan? length = null;
+        var speed = 1;
         var injects = new List<DrillInject>();
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         for (var n = 1; n <= lines.Length; n++)
@@ -61,6 +64,10 @@ public static partial class DrillScriptParser
             else if (Field(line, "Length") is { } l)
             {
                 length = PlaybookParser.Duration(l) is { } d && d > TimeSpan.Zero ? d : throw Refused(id, n, $"\"{l}\" is not a length; write \"60 minutes\" or \"2 hours\"");
+            }
+            else if (Field(line, "Speed") is { } v)
+            {
+                speed = int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var x) && x is >= 1 and <= Drill.MaxSpeed ? x : throw Refused(id, n, $"\"{v}\" is not a speed; write a whole number from 1 (real time) to {Drill.MaxSpeed}");
             }
             else if (InjectLine().Match(line) is { Success: true } inject)
             {
@@ -99,7 +106,7 @@ public static partial class DrillScriptParser
             throw Refused(id, lines.Length, "a drill needs at least one inject");
         }
 
-        return injects[^1].At > length ? throw Refused(id, lines.Length, $"the last inject (T+{injects[^1].At.TotalMinutes}) comes after the drill's length") : new DrillScript(id, title, playbook, length.Value, injects);
+        return injects[^1].At > length ? throw Refused(id, lines.Length, $"the last inject (T+{injects[^1].At.TotalMinutes}) comes after the drill's length") : new DrillScript(id, title, playbook, length.Value, injects, speed);
     }
 
     private static string? Field(string line, string name)

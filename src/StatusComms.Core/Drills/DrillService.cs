@@ -43,10 +43,11 @@ public sealed partial class DrillService(DrillLibrary scripts, PlaybookLibrary p
 
     public IReadOnlyList<DrillScript> Scripts => scripts.All;
 
-    public async Task<Drill> StartAsync(string scriptId, IReadOnlyList<DrillParticipant> participants, int speed, string by, CancellationToken cancellationToken)
+    /// <param name="speed">The clock's speed; null: the one the script is written for.</param>
+    public async Task<Drill> StartAsync(string scriptId, IReadOnlyList<DrillParticipant> participants, int? speed, string by, CancellationToken cancellationToken)
     {
         var script = scripts.Find(scriptId) ?? throw new DomainRuleException($"There is no drill script '{scriptId}'. Scripts: {string.Join(", ", scripts.All.Select(s => s.Id))}.");
-        var drill = Drill.Start(script, participants, speed, time.GetUtcNow(), by);
+        var drill = Drill.Start(script, participants, speed ?? script.Speed, time.GetUtcNow(), by);
         await store.AddAsync(drill, cancellationToken);
         await pages.PrepareAsync(drill, cancellationToken);
         return await AdvanceAsync(drill, cancellationToken);

@@ -11,7 +11,7 @@ public sealed class DrillsScreen(DrillService drills, ConsoleChromeFactory chrom
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ConsoleDrills)] HttpRequest request,
         CancellationToken cancellationToken)
-        => await PageAsync(request, notices.Read(request), null, new DrillStartForm(null, string.Empty, 1), cancellationToken);
+        => await PageAsync(request, notices.Read(request), null, new DrillStartForm(null, string.Empty, null), cancellationToken);
 
     internal async Task<IActionResult> PageAsync(HttpRequest request, string? notice, string? problem, DrillStartForm form, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ public sealed class StartDrillForm(DrillService drills, DrillsScreen screen, Con
         CancellationToken cancellationToken)
     {
         var form = await ConsoleHttp.ReadFormAsync(request, cancellationToken);
-        var posted = new DrillStartForm(ConsoleHttp.Value(form, "script"), ConsoleHttp.Text(form, "participants"), int.TryParse(ConsoleHttp.Value(form, "speed"), out var speed) ? speed : 1);
+        var posted = new DrillStartForm(ConsoleHttp.Value(form, "script"), ConsoleHttp.Text(form, "participants"), int.TryParse(ConsoleHttp.Value(form, "speed"), out var speed) ? speed : null);
         try
         {
             var drill = await drills.StartAsync(posted.Script ?? string.Empty, DrillParticipant.ParseLines(posted.Participants), posted.Speed, Caller.NameOf(request), cancellationToken);

@@ -29,7 +29,7 @@ public sealed class StartDrill(DrillService drills, PageSettings page)
             throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Script missing", $"Name the drill's script (\"script\": \"payment-failure\"). Scripts: {string.Join(", ", drills.Scripts.Select(s => s.Id))}.");
         }
 
-        var drill = await drills.StartAsync(script, body.ParticipantList(), body.Speed ?? 1, Caller.NameOf(request), cancellationToken);
+        var drill = await drills.StartAsync(script, body.ParticipantList(), body.Speed, Caller.NameOf(request), cancellationToken);
         return ApiResults.Created(DrillJson.From(drill, drills.NowIn(drill), ListDrills.RealUrl(page)));
     }
 }

@@ -27,6 +27,20 @@ public sealed class ShippedPlaybookTests
     }
 
     [Fact]
+    public void Every_playbook_has_a_drill_script_that_opens_at_T0_and_leaves_time_for_its_first_update()
+    {
+        var drills = DrillFolder.Load(Path.Combine(AppContext.BaseDirectory, "templates", "drills"), id => Library.Find(id) is not null);
+
+        Assert.Equal(Library.All.Select(p => p.Id).Order(StringComparer.Ordinal), drills.All.Select(d => d.PlaybookId).Order(StringComparer.Ordinal));
+        foreach (var script in drills.All)
+        {
+            Assert.Equal(TimeSpan.Zero, script.Injects[0].At);
+            Assert.True(script.Injects.Count >= 4, $"{script.Id}: a drill has something happen after the start");
+            Assert.True(StatusComms.Drills.DrillReport.FirstUpdateDeadline(Library.Find(script.PlaybookId)) < script.Length, $"{script.Id}: the first update is due within the drill");
+        }
+    }
+
+    [Fact]
     public void A_breach_notifies_the_authorities_and_law_enforcement_and_an_exposure_keeps_the_regulators_72_hours()
     {
         var breach = Library.Find("security-breach")!;

@@ -110,6 +110,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Console.ConsoleChromeFactory>();
         services.AddSingleton<Console.ConsoleNotices>();
         services.AddTransient<Console.IncidentScreen>(); // also renders the incident page again for a refused checklist form
+        services.AddTransient<Console.DrillsScreen>(); // also renders the drills page again for a refused start form
         services.AddSingleton<ConsoleService>();
         services.AddSingleton<PostmortemConsole>();
         services.AddSingleton<SubscribersConsole>();

@@ -52,6 +52,25 @@ public sealed class StatusTable
         }
     }
 
+    /// <summary>
+    /// Replaces the row if it is still at <paramref name="expectedVersion"/> (the ETag its writer read): its new ETag.
+    /// A row changed or removed meanwhile is a <see cref="ConcurrencyConflictException"/> with <paramref name="conflict"/>.
+    /// </summary>
+    public async Task<string> ReplaceAsync(TableEntity row, string expectedVersion, string conflict, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        await EnsureCreatedAsync();
+        try
+        {
+            var response = await Client.UpdateEntityAsync(row, new ETag(expectedVersion), TableUpdateMode.Replace, cancellationToken);
+            return response.Headers.ETag?.ToString() ?? string.Empty;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            throw new StatusComms.Common.ConcurrencyConflictException(conflict);
+        }
+    }
+
     /// <summary>The rows whose keys start with <paramref name="prefix"/>, in key order: one single-partition range query.</summary>
     public Task<List<TableEntity>> RangeAsync(string prefix, CancellationToken cancellationToken, int? take = null)
         => BetweenAsync(prefix, prefix + RowKeys.RangeEnd, cancellationToken, take);

@@ -33,16 +33,7 @@ public sealed class TableDrillStore(StatusTable table) : IDrillStore
     public async Task SaveAsync(Drill drill, string expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(drill);
-        await table.EnsureCreatedAsync();
-        try
-        {
-            var response = await table.Client.UpdateEntityAsync(Row(drill), new ETag(expectedVersion), TableUpdateMode.Replace, cancellationToken);
-            drill.MarkSaved(response.Headers.ETag?.ToString() ?? string.Empty);
-        }
-        catch (RequestFailedException exception) when (exception.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
-        {
-            throw new ConcurrencyConflictException("Someone else changed this drill since you read it. Reload it and try again.");
-        }
+        drill.MarkSaved(await table.ReplaceAsync(Row(drill), expectedVersion, "Someone else changed this drill since you read it. Reload it and try again.", cancellationToken));
     }
 
     private TableEntity Row(Drill drill)

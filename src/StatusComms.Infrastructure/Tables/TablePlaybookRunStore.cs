@@ -42,16 +42,7 @@ public sealed class TablePlaybookRunStore(StatusTable table) : IPlaybookRunStore
     public async Task SaveAsync(PlaybookRun run, string expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        await table.EnsureCreatedAsync();
-        try
-        {
-            var response = await table.Client.UpdateEntityAsync(Row(run), new ETag(expectedVersion), TableUpdateMode.Replace, cancellationToken);
-            run.MarkSaved(response.Headers.ETag?.ToString() ?? string.Empty);
-        }
-        catch (RequestFailedException exception) when (exception.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
-        {
-            throw new ConcurrencyConflictException("Someone else changed this checklist since you read it. Reload it and make your change again.");
-        }
+        run.MarkSaved(await table.ReplaceAsync(Row(run), expectedVersion, "Someone else changed this checklist since you read it. Reload it and make your change again.", cancellationToken));
     }
 
     private TableEntity Row(PlaybookRun run)

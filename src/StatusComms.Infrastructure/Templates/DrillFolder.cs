@@ -6,16 +6,5 @@ namespace StatusComms.Infrastructure.Templates;
 public static class DrillFolder
 {
     public static DrillLibrary Load(string folder, Func<string, bool> playbookExists)
-    {
-        if (!Directory.Exists(folder))
-        {
-            throw new DirectoryNotFoundException($"The drill scripts are missing: {folder} does not exist.");
-        }
-
-        return new DrillLibrary(Directory.EnumerateFiles(folder, "*.md")
-            .Where(path => !Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .Select(path => DrillScriptParser.Parse(Path.GetFileNameWithoutExtension(path), File.ReadAllText(path), playbookExists))
-            .ToArray());
-    }
+        => new(PlaybookFolder.ReadAll(folder, "drill scripts", (id, text) => DrillScriptParser.Parse(id, text, playbookExists)));
 }

@@ -6,16 +6,20 @@ namespace StatusComms.Infrastructure.Templates;
 public static class PlaybookFolder
 {
     public static PlaybookLibrary Load(string folder, Func<string, bool> messageExists)
+        => new(ReadAll(folder, "playbooks", (id, text) => PlaybookParser.Parse(id, text, messageExists)));
+
+    /// <summary>Each <c>*.md</c> file of the folder but its README, in name order, read by <paramref name="parse"/> (its id is the file's name).</summary>
+    internal static T[] ReadAll<T>(string folder, string what, Func<string, string, T> parse)
     {
         if (!Directory.Exists(folder))
         {
-            throw new DirectoryNotFoundException($"The playbooks are missing: {folder} does not exist.");
+            throw new DirectoryNotFoundException($"The {what} are missing: {folder} does not exist.");
         }
 
-        return new PlaybookLibrary(Directory.EnumerateFiles(folder, "*.md")
+        return Directory.EnumerateFiles(folder, "*.md")
             .Where(path => !Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
-            .Select(path => PlaybookParser.Parse(Path.GetFileNameWithoutExtension(path), File.ReadAllText(path), messageExists))
-            .ToArray());
+            .Select(path => parse(Path.GetFileNameWithoutExtension(path), File.ReadAllText(path)))
+            .ToArray();
     }
 }

@@ -34,7 +34,8 @@ public sealed partial class ConsoleDrillTests(ConsoleHost console) : IClassFixtu
         var participant = $"drill-{scheme.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}"[..24] + "@example.com";
         await page.GetByLabel("Participants, one per line").FillAsync($"Grace Hopper <{participant}>, comms lead");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the drill" }).ClickAsync();
-        await page.WaitForURLAsync(DrillPath());
+        await page.WaitForLoadStateAsync();
+        Assert.True(DrillPath().IsMatch(page.Url), $"{page.Url}: {await page.ContentAsync()}");
         var id = DrillPath().Match(page.Url).Groups[1].Value;
         Assert.Contains("Alerts fire", await page.Locator("ol.injects").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Drill: EU card payments failing", await page.Locator(".drill-banner").InnerTextAsync(), StringComparison.Ordinal);

@@ -20,7 +20,7 @@ public sealed class FunctionInvoker(ApiGate gate)
         if (result is null)
         {
             // A request for a drill's sandbox page runs the function with that page's services, as the Functions middleware does.
-            using var drill = DrillRouting.ScopeFor(context);
+            using var drill = DrillRouting.ScopeFor(context, context.RequestServices);
             try
             {
                 result = await entry.InvokeHttpAsync(drill?.ServiceProvider ?? context.RequestServices, context.Request);

@@ -25,7 +25,7 @@ public sealed class ApiGateMiddleware(ApiGate gate) : IFunctionsWorkerMiddleware
         }
 
         // A request for a drill's sandbox page runs the function with that page's services (DrillPages).
-        using var drill = DrillRouting.ScopeFor(http);
+        using var drill = DrillRouting.ScopeFor(http, context.InstanceServices);
         var services = context.InstanceServices;
         try
         {

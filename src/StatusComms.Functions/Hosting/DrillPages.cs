@@ -210,8 +210,9 @@ public static class DrillRouting
     public static Drill? Of(HttpContext context) => context.Items.TryGetValue(Key, out var value) ? value as Drill : null;
 
     /// <summary>A scope of the drill's services for this request, or null for the real page's.</summary>
-    public static IServiceScope? ScopeFor(HttpContext context)
-        => Of(context) is { } drill ? context.RequestServices.GetRequiredService<DrillPages>().For(drill).CreateScope() : null;
+    /// <param name="services">The app's services (the invocation's, in the Functions host).</param>
+    public static IServiceScope? ScopeFor(HttpContext context, IServiceProvider services)
+        => Of(context) is { } drill ? services.GetRequiredService<DrillPages>().For(drill).CreateScope() : null;
 }
 
 /// <summary>

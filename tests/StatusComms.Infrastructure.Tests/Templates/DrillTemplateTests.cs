@@ -17,5 +17,6 @@ public sealed class DrillTemplateTests
         Assert.Contains("Work in this drill", html, StringComparison.Ordinal);
         html = await r.RenderAsync("Drills", new StatusComms.CommsConsole.DrillsView(chrome, [script], [], null, null, new(null, "", null)), CancellationToken.None);
         Assert.Contains("<option value=\"x\" >Card payments (p, 1 injects, 60 minutes)</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"\">Choose a scenario</option>", html, StringComparison.Ordinal);
     }
 }

@@ -50,6 +50,23 @@ public sealed class ConsoleQualityTests(ConsoleHost console) : IClassFixture<Con
         return ((string)created["id"]!, (string)System.Text.Json.Nodes.JsonNode.Parse(await maintenance.Content.ReadAsStringAsync())!["id"]!);
     }
 
+    /// <summary>Two drills: one running (its screen with the join button), one ended (its screen with the report).</summary>
+    private async Task<(string Running, string Ended)> SeedDrillsAsync()
+    {
+        async Task<string> StartAsync()
+        {
+            using var started = await Host.Client.PostAsync(RunnerHost.Api("drills"), RunnerHost.Json(new { script = "payment-failure", participants = new[] { new { name = "Ana Lopez", email = "ana.drill@example.com", role = "comms lead" } } }));
+            Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+            return (string)JsonNode.Parse(await started.Content.ReadAsStringAsync())!["id"]!;
+        }
+
+        var running = await StartAsync();
+        var ended = await StartAsync();
+        using var end = await Host.Client.PostAsync(RunnerHost.Api($"drills/{ended}/end"), null);
+        Assert.Equal(HttpStatusCode.OK, end.StatusCode);
+        return (running, ended);
+    }
+
     /// <summary>A resolved incident with a postmortem started and partly written (so findings show beside its fields).</summary>
     private async Task<string> SeedPostmortemAsync()
     {
@@ -113,11 +130,21 @@ public sealed class ConsoleQualityTests(ConsoleHost console) : IClassFixture<Con
     {
         var (id, maintenance) = await SeedAsync();
         var postmortem = await SeedPostmortemAsync();
+        var (running, ended) = await SeedDrillsAsync();
         using var client = await SignedInClientAsync();
         var folder = Directory.CreateTempSubdirectory("statuscomms-console-").FullName;
         var files = new List<string>();
-        foreach (var path in Screens(id, maintenance, postmortem).Append($"/console/incidents/{id}/update?stage=resolved"))
+        string[] drillScreens = ["/console/drills", $"/console/drills/{running}", $"/console/drills/{ended}"];
+        foreach (var path in Screens(id, maintenance, postmortem).Append($"/console/incidents/{id}/update?stage=resolved").Concat(drillScreens).Append($"join {running}").Concat(["/console/", "/console/incidents/new", $"/console/drills/{running}"]))
         {
+            if (path.StartsWith("join ", StringComparison.Ordinal))
+            {
+                // From here on the session works in the running drill: the same screens, with the banner.
+                using var joined = await client.PostAsync($"/console/drills/{running}/join", new FormUrlEncodedContent(new Dictionary<string, string> { ["_csrf"] = await TokenAsync(client) }));
+                Assert.Equal(HttpStatusCode.SeeOther, joined.StatusCode);
+                continue;
+            }
+
             using var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
@@ -260,6 +287,40 @@ public sealed class ConsoleQualityTests(ConsoleHost console) : IClassFixture<Con
         Assert.True(result.Passes.Length > 5, $"{path ?? page.Url}: axe ran only {result.Passes.Length} passing rules");
         found.AddRange(result.Violations.SelectMany(v => v.Nodes.Select(n => $"{path ?? page.Url}: {v.Id} ({v.Impact}) {v.Help} at {n.Target}: {n.Html}")));
     }
+
+    [Fact]
+    public async Task A_drill_cookie_works_only_for_the_session_it_was_set_for_and_only_while_the_drill_runs()
+    {
+        var (running, ended) = await SeedDrillsAsync();
+        using var lead = await SignedInClientAsync();
+        using var joined = await lead.PostAsync($"/console/drills/{running}/join", new FormUrlEncodedContent(new Dictionary<string, string> { ["_csrf"] = await TokenAsync(lead) }));
+        var set = joined.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("statuscomms-console-drill=", StringComparison.Ordinal));
+        Assert.Contains("httponly", set, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", set, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/console", set, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("drill-banner", await lead.GetStringAsync("/console/"), StringComparison.Ordinal);
+
+        var sessions = (StatusComms.Functions.Console.ConsoleSessions)Host.Services.GetService(typeof(StatusComms.Functions.Console.ConsoleSessions))!;
+        var (ana, anaUser) = sessions.Issue("Ana");
+        var (ben, _) = sessions.Issue("Ben");
+        async Task<bool> BannerAsync(string session, string drill)
+        {
+            using var client = NoRedirects();
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/console/");
+            request.Headers.Add("Cookie", $"statuscomms-console={session}; statuscomms-console-drill={drill}");
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await response.Content.ReadAsStringAsync()).Contains("drill-banner", StringComparison.Ordinal);
+        }
+
+        Assert.True(await BannerAsync(ana, sessions.DrillCookieValue(anaUser.SessionId, running)));
+        Assert.False(await BannerAsync(ben, sessions.DrillCookieValue(anaUser.SessionId, running))); // another session's cookie
+        Assert.False(await BannerAsync(ana, sessions.DrillCookieValue(anaUser.SessionId, ended))); // the drill has ended
+        Assert.False(await BannerAsync(ana, $"{running}.forgedforgedforgedforge"));
+    }
+
+    private static async Task<string> TokenAsync(HttpClient client)
+        => System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync("/console/drills"), "name=\"_csrf\" value=\"([^\"]+)\"").Groups[1].Value;
 
     private HttpClient NoRedirects()
         => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(console.BaseAddress + "/") };

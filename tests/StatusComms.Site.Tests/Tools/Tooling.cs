@@ -32,7 +32,7 @@ public static class Tooling
         var report = System.Text.Json.Nodes.JsonNode.Parse(stderr.Length > 0 ? stderr : stdout)!;
         var errors = report["messages"]!.AsArray()
             .Where(m => (string?)m!["type"] is "error" or "non-document-error")
-            .Select(m => $"{Path.GetRelativePath(folder, new Uri((string)m!["url"]!).LocalPath)}:{m["lastLine"]}: {m["message"]} [{m["extract"]}]")
+            .Select(m => $"{(Uri.TryCreate((string?)m!["url"], UriKind.Absolute, out var url) ? Path.GetRelativePath(folder, url.LocalPath) : (string?)m["url"] ?? "(no file)")}:{m["lastLine"]}: {m["message"]} [{m["extract"]}]")
             .ToArray();
         return (exit, errors);
     }

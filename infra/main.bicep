@@ -34,9 +34,12 @@ param subscriptionSigningKey string
 @secure()
 param previousSubscriptionSigningKeys string = ''
 
-@description('SendGrid API key. Empty: no mail is sent (the app writes .eml files to its local disk).')
+@description('SendGrid API key. Empty: the app refuses to start, unless trialWithoutMail is true.')
 @secure()
 param sendGridApiKey string = ''
+
+@description('A trial without mail: the app writes each mail to its own disk, where nobody reads it (StatusComms__Email__Mode=pickup). Without it, an empty sendGridApiKey stops the app at start.')
+param trialWithoutMail bool = false
 
 @description('Sender address of notification mail (a domain authenticated in SendGrid).')
 param mailFromAddress string = 'status@example.com'
@@ -161,6 +164,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'StatusComms__Subscriptions__SigningKey', value: subscriptionSigningKey }
         { name: 'StatusComms__Subscriptions__PreviousSigningKeys', value: previousSubscriptionSigningKeys }
         { name: 'StatusComms__Email__SendGridApiKey', value: sendGridApiKey }
+        { name: 'StatusComms__Email__Mode', value: trialWithoutMail ? 'pickup' : 'sendgrid' }
         { name: 'StatusComms__Email__FromAddress', value: mailFromAddress }
         { name: 'StatusComms__Email__EventWebhookPublicKey', value: sendGridEventWebhookPublicKey }
       ]

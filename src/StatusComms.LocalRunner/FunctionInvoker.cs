@@ -16,7 +16,7 @@ public sealed class FunctionInvoker(ApiGate gate)
 {
     public async Task InvokeHttpAsync(FunctionEntry entry, HttpContext context)
     {
-        var result = await gate.AdmitAsync(context);
+        var result = await gate.AdmitAsync(context, entry.Target, context.Request.RouteValues);
         if (result is null)
         {
             // A request for a drill's sandbox page runs the function with that page's services, as the Functions middleware does.

@@ -73,6 +73,7 @@ public static partial class LocalRunnerHost
             ["StatusComms:Storage:ConnectionString"] = "UseDevelopmentStorage=true",
             ["StatusComms:PageId"] = "statuscomms",
             ["StatusComms:PageName"] = "StatusComms",
+            [StatusCommsOptions.QueuePrefixSetting] = StatusCommsOptions.DefaultQueuePrefix,
         }.Where(kv => string.IsNullOrEmpty(builder.Configuration[kv.Key])));
 
         var port = builder.Configuration.GetValue("StatusComms:Port", DefaultPort);

@@ -25,7 +25,7 @@ public sealed partial class QueueListener(IServiceProvider services, QueueServic
     public static string Resolve(string name, IConfiguration configuration)
         => Setting().Replace(name, m => configuration[m.Groups[1].Value] is { Length: > 0 } value
             ? value
-            : m.Groups[1].Value == StatusCommsOptions.QueuePrefixSetting ? StatusCommsOptions.DefaultQueuePrefix : throw new InvalidOperationException($"The app setting {m.Groups[1].Value} (used in queue name {name}) is not set."));
+            : throw new InvalidOperationException($"The app setting {m.Groups[1].Value} (used in queue name {name}) is not set: the Functions host refuses to start the trigger without it, and so does the runner."));
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
         => Task.WhenAll(FunctionCatalog.All.Where(f => f.Trigger == FunctionTrigger.Queue).Select(f => ListenAsync(f, stoppingToken)));

@@ -10,17 +10,15 @@ public sealed class ConsoleGate(ConsoleSessions sessions, Hosting.DrillPages dri
     public const string Root = "/console";
     public const string SignInPath = "/console/sign-in";
     public const string AssetsPath = "/console/assets/";
-    public const string DrillsPath = "/console/drills";
-
-    public static bool IsConsolePath(string path)
-        => path.StartsWith(Root, StringComparison.OrdinalIgnoreCase) && (path.Length == Root.Length || path[Root.Length] == '/');
 
     /// <param name="principalName">The name of an admitted App Service Authentication principal, if any.</param>
-    public async Task<IActionResult?> AdmitAsync(HttpContext context, string? principalName)
+    /// <param name="route">The invoked console function's route template: its sign-in and assets are open.</param>
+    public async Task<IActionResult?> AdmitAsync(HttpContext context, string? principalName, string route)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
         var path = request.Path.Value ?? string.Empty;
-        if (path.StartsWith(AssetsPath, StringComparison.OrdinalIgnoreCase) || path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase))
+        if (route is Routes.ConsoleAsset or Routes.ConsoleSignIn)
         {
             return null;
         }
@@ -40,7 +38,7 @@ public sealed class ConsoleGate(ConsoleSessions sessions, Hosting.DrillPages dri
         {
             // Working in a drill: every screen but the drills' own runs on its sandbox page.
             ConsoleHttp.SetDrill(context, drill);
-            if (!path.StartsWith(DrillsPath, StringComparison.OrdinalIgnoreCase))
+            if (!route.StartsWith(Routes.ConsoleDrills, StringComparison.Ordinal))
             {
                 Hosting.DrillRouting.Set(context, drill);
             }

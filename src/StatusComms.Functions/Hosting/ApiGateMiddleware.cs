@@ -17,11 +17,25 @@ public sealed class ApiGateMiddleware(ApiGate gate) : IFunctionsWorkerMiddleware
             return;
         }
 
-        var refusal = await gate.AdmitAsync(http);
+        if (await RunAsync(context, http, next) is { } answer)
+        {
+            context.GetInvocationResult().Value = answer;
+        }
+    }
+
+    /// <summary>
+    /// The gate around one HTTP invocation: who may call the function (by its route template, <see cref="FunctionCatalog"/>),
+    /// which page's services run it, and a thrown exception as problem+json.
+    /// </summary>
+    /// <returns>The answer to give instead of the function's (a refusal, a problem), or null when the function answered.</returns>
+    public async Task<IActionResult?> RunAsync(FunctionContext context, HttpContext http, FunctionExecutionDelegate next)
+    {
+        // A function missing from the catalog cannot be: it is read from this assembly. Were it so, it is held to the management API's gate.
+        var route = FunctionCatalog.Find(context.FunctionDefinition.Name)?.Target ?? Http.Routes.ManagementRoot;
+        var refusal = await gate.AdmitAsync(http, route, context.BindingContext.BindingData);
         if (refusal is not null)
         {
-            context.GetInvocationResult().Value = refusal;
-            return;
+            return refusal;
         }
 
         // A request for a drill's sandbox page runs the function with that page's services (DrillPages).
@@ -35,19 +49,17 @@ public sealed class ApiGateMiddleware(ApiGate gate) : IFunctionsWorkerMiddleware
             }
 
             await next(context);
+            return null;
         }
 #pragma warning disable CA1031 // Every failure becomes a problem+json answer; ApiGate logs the unexpected ones.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            context.GetInvocationResult().Value = gate.ToProblem(Unwrap(exception), http);
+            return gate.ToProblem(exception, http);
         }
         finally
         {
             context.InstanceServices = services;
         }
     }
-
-    private static Exception Unwrap(Exception exception)
-        => exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
 }

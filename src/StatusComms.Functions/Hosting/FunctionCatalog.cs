@@ -11,6 +11,11 @@ public static class FunctionCatalog
 {
     public static IReadOnlyList<FunctionEntry> All { get; } = Discover(typeof(FunctionCatalog).Assembly);
 
+    private static readonly Dictionary<string, FunctionEntry> ByName = All.ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+    /// <summary>The function of this name (as the Functions host's FunctionDefinition.Name has it), or null.</summary>
+    public static FunctionEntry? Find(string name) => ByName.GetValueOrDefault(name);
+
     public static IReadOnlyList<FunctionEntry> Discover(Assembly assembly)
         => assembly.GetExportedTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))

@@ -47,6 +47,14 @@ public sealed class EmailSettings
 {
     public string? SendGridApiKey { get; set; }
 
+    /// <summary>
+    /// <c>pickup</c>: write mail to <see cref="PickupFolder"/> even in Azure (a trial; nobody receives it). Unset: SendGrid
+    /// when a key is set, else the pickup folder, which in Azure is refused at start so mail is never lost silently.
+    /// </summary>
+    public string? Mode { get; set; }
+
+    public bool PickupChosen => string.Equals(Mode, "pickup", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Another SendGrid endpoint (a contract-test mock, or the EU region's https://api.eu.sendgrid.com).</summary>
     public string? SendGridHost { get; set; }
 

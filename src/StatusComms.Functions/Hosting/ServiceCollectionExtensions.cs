@@ -36,8 +36,12 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => HasStorage(o, configuration), "Storage is not configured: set StatusComms__Storage__ConnectionString (UseDevelopmentStorage=true for Azurite), or StatusComms__Storage__TableServiceUri and BlobServiceUri for managed identity.")
             .Validate(o => !InAzure || !string.IsNullOrEmpty(o.Subscriptions.SigningKey), "StatusComms:Subscriptions:SigningKey (environment: StatusComms__Subscriptions__SigningKey) is required in Azure: a base64 secret of 32 bytes or more (openssl rand -base64 32). Without it links would be signed with a key derived from the API key, and rotating the API key would break every unsubscribe link already sent.")
+            .Validate(_ => configuration[StatusCommsOptions.QueuePrefixSetting] is { Length: > 0 }, $"{StatusCommsOptions.QueuePrefixSetting} is not set: the queue triggers are named %{StatusCommsOptions.QueuePrefixSetting}%-updates, -batches and -webhooks, and the Functions host does not start them without it. Set it to a short name such as {StatusCommsOptions.DefaultQueuePrefix}.")
             .Validate(o => o.Nudges.EmailsValid(), "StatusComms:Nudges:Emails (environment: StatusComms__Nudges__Emails) is a comma-separated list of the team's addresses (comms@example.com, oncall@example.com).")
             .Validate(o => o.Nudges.WebhookValid(), "StatusComms:Nudges:WebhookUrl (environment: StatusComms__Nudges__WebhookUrl) is the team chat's incoming-webhook URL, absolute and https.")
+            .Validate(o => !InAzure || o.Email.SendGridApiKey is { Length: > 0 } || o.Email.PickupChosen, "StatusComms:Email:SendGridApiKey (environment: StatusComms__Email__SendGridApiKey) is required in Azure: without it every mail would be written to the instance's own disk and reach nobody. For a trial without mail, set StatusComms:Email:Mode=pickup.")
+            .Validate(o => o.Email.Mode is null || o.Email.PickupChosen || string.Equals(o.Email.Mode, "sendgrid", StringComparison.OrdinalIgnoreCase), "StatusComms:Email:Mode (environment: StatusComms__Email__Mode) is \"sendgrid\" or \"pickup\".")
+            .Validate(o => !string.Equals(o.Email.Mode, "sendgrid", StringComparison.OrdinalIgnoreCase) || o.Email.SendGridApiKey is { Length: > 0 }, "StatusComms:Email:Mode is sendgrid, but StatusComms:Email:SendGridApiKey (environment: StatusComms__Email__SendGridApiKey) is not set.")
             .Validate(o => SigningKeysReadable(o.Subscriptions), "StatusComms:Subscriptions:SigningKey and PreviousSigningKeys are base64 secrets of 32 bytes or more each (PreviousSigningKeys comma-separated, newest first).")
             .ValidateOnStart();
 
@@ -131,7 +135,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
         services.AddSingleton<IRateLimiter, TableRateLimiter>();
         services.AddSingleton<INotificationOutbox, TableNotificationOutbox>();
-        services.AddSingleton(new NotificationQueueNames(configuration[StatusCommsOptions.QueuePrefixSetting] is { Length: > 0 } prefix ? prefix : StatusCommsOptions.DefaultQueuePrefix));
+        services.AddSingleton(_ => new NotificationQueueNames(configuration[StatusCommsOptions.QueuePrefixSetting] ?? throw new InvalidOperationException($"{StatusCommsOptions.QueuePrefixSetting} is not set.")));
         services.AddSingleton<INotificationQueue>(sp => new StorageNotificationQueue(sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<NotificationQueueNames>()));
         services.AddSingleton(_ => new RazorLightEmailRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
         services.AddSingleton<IEmailRenderer>(sp => sp.GetRequiredService<RazorLightEmailRenderer>());
@@ -171,7 +175,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IMailSender>(sp =>
         {
             var email = sp.GetRequiredService<IOptions<StatusCommsOptions>>().Value.Email;
-            if (email.SendGridApiKey is not { Length: > 0 } apiKey)
+            if (email.SendGridApiKey is not { Length: > 0 } apiKey || email.PickupChosen)
             {
                 return new PickupFolderMailSender(Path.GetFullPath(email.PickupFolder), sp.GetRequiredService<TimeProvider>());
             }

@@ -17,24 +17,29 @@ namespace StatusComms.Functions.Http;
 /// </summary>
 public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, Console.ConsoleGate console, DrillPages drills, ILogger<ApiGate> logger)
 {
-    /// <summary>Everything under this path is the management API and needs a key or an admin principal.</summary>
-    public const string ManagementPrefix = "/api/v1/";
-
     private const string DrillPageIdPrefix = "drill-";
 
     private readonly StatusCommsOptions _options = options.Value;
     private readonly byte[] _apiKey = Encoding.UTF8.GetBytes(options.Value.ApiKey);
 
+    /// <summary>
+    /// Decides by the invoked function's route template (<see cref="FunctionEntry.Target"/>) who may call it: the
+    /// management API needs a key or an admin principal, the console a session, the rest nobody. The request's path
+    /// plays no part, so a route prefix in host.json cannot open the management API.
+    /// </summary>
+    /// <param name="route">The invoked function's route template.</param>
+    /// <param name="routeValues">Its route values (the local runner's; in the Functions host, the invocation's binding data).</param>
     /// <returns>A response refusing the request, or null to let the function run.</returns>
-    public async Task<IActionResult?> AdmitAsync(HttpContext context)
+    public async Task<IActionResult?> AdmitAsync(HttpContext context, string? route, IReadOnlyDictionary<string, object?> routeValues)
     {
-        var path = context.Request.Path.Value ?? string.Empty;
-        if (Console.ConsoleGate.IsConsolePath(path))
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(routeValues);
+        if (Routes.IsConsole(route))
         {
-            return await console.AdmitAsync(context, AdminPrincipalName(context.Request));
+            return await console.AdmitAsync(context, AdminPrincipalName(context.Request), route!);
         }
 
-        if (!path.StartsWith(ManagementPrefix, StringComparison.OrdinalIgnoreCase))
+        if (!Routes.IsManagement(route))
         {
             return null;
         }
@@ -45,41 +50,65 @@ public sealed partial class ApiGate(IOptions<StatusCommsOptions> options, Consol
             return refusal;
         }
 
-        // /api/v1/pages/{page_id}/...: this deployment serves one page; every id in the path must be one of ours.
-        // The last segment may carry Statuspage's .json suffix (Api.NoSuchRoute.JsonSuffix), and no other.
-        var segments = path.TrimEnd('/').Split('/');
+        // This deployment serves one page (and its running drills' sandbox pages); every id must be one of ours.
+        var (pageId, ids) = route == Routes.ManagementFallback ? FromRest(Value(routeValues, "rest")) : FromTemplate(route!, routeValues);
+        if (pageId is not null && pageId != _options.PageId)
+        {
+            // A running drill's sandbox page is addressed by its own page id, and served with its own services.
+            if (!pageId.StartsWith(DrillPageIdPrefix, StringComparison.Ordinal) || await drills.RunningAsync(pageId[DrillPageIdPrefix.Length..], context.RequestAborted) is not { } drill)
+            {
+                return Problems.NotFound("page", pageId, context);
+            }
+
+            DrillRouting.Set(context, drill);
+        }
+
+        var malformed = ids.FirstOrDefault(s => !Ids.IsWellFormed(s));
+        return malformed is null ? null : Problems.Create(StatusCodes.Status404NotFound, "Not found", $"'{malformed}' is not an id of this API.", context);
+    }
+
+    /// <summary>The page id and the other ids a route's values carry (not its .json <c>format</c>).</summary>
+    private static (string? PageId, IEnumerable<string> Ids) FromTemplate(string route, IReadOnlyDictionary<string, object?> values)
+    {
+        var names = Routes.Parameters(route);
+        return (names.Contains("pageId") ? Value(values, "pageId") : null,
+            names.Where(n => n is not "pageId" and not "format").Select(n => Value(values, n)).OfType<string>());
+    }
+
+    /// <summary>
+    /// The fallback's path (<see cref="Api.NoSuchRoute"/>): pages/{page_id}/…, with Statuspage's .json suffix on the
+    /// last segment and no other; NoSuchRoute dispatches it to the function it names, so its ids are checked here.
+    /// </summary>
+    private static (string? PageId, IEnumerable<string> Ids) FromRest(string? rest)
+    {
+        var segments = (rest ?? string.Empty).TrimEnd('/').Split('/');
         if (segments[^1].EndsWith(Api.NoSuchRoute.JsonSuffix, StringComparison.OrdinalIgnoreCase))
         {
             segments[^1] = segments[^1][..^Api.NoSuchRoute.JsonSuffix.Length];
         }
 
-        if (segments.Length > 4 && segments[3] == "pages")
+        return segments.Length > 1 && segments[0] == "pages" ? (segments[1], segments.Skip(2)) : (null, []);
+    }
+
+    private static string? Value(IReadOnlyDictionary<string, object?> values, string name)
+        => values.TryGetValue(name, out var value) ? value?.ToString() : values.FirstOrDefault(kv => string.Equals(kv.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.ToString();
+
+    /// <summary>The exception a function threw, as both hosts see it: an invocation or a one-task aggregate unwrapped.</summary>
+    public static Exception Unwrap(Exception exception)
+    {
+        while (exception is System.Reflection.TargetInvocationException { InnerException: { } inner } || exception is AggregateException { InnerExceptions.Count: 1 })
         {
-            if (segments[4] != _options.PageId)
-            {
-                // A running drill's sandbox page is addressed by its own page id, and served with its own services.
-                if (!segments[4].StartsWith(DrillPageIdPrefix, StringComparison.Ordinal) || await drills.RunningAsync(segments[4][DrillPageIdPrefix.Length..], context.RequestAborted) is not { } drill)
-                {
-                    return Problems.NotFound("page", segments[4], context);
-                }
-
-                DrillRouting.Set(context, drill);
-            }
-
-            var malformed = segments.Skip(5).FirstOrDefault(s => !Ids.IsWellFormed(s));
-            if (malformed is not null)
-            {
-                return Problems.Create(StatusCodes.Status404NotFound, "Not found", $"'{malformed}' is not an id of this API.", context);
-            }
+            exception = exception is AggregateException aggregate ? aggregate.InnerExceptions[0] : exception.InnerException!;
         }
 
-        return null;
+        return exception;
     }
 
     /// <summary>Turns an exception thrown by a function into the response the caller should get.</summary>
     public IActionResult ToProblem(Exception exception, HttpContext context)
     {
-        switch (exception)
+        ArgumentNullException.ThrowIfNull(exception);
+        switch (Unwrap(exception))
         {
             case StatusComms.Postmortems.IncidentNotFoundException missing:
                 return Problems.NotFound("incident", missing.IncidentId, context);

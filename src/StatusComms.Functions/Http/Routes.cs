@@ -10,6 +10,21 @@ public static class Routes
 {
     public const string ManagementRoot = "api/v1";
 
+    /// <summary>A route of the management API (key or admin principal required): decided by the invoked function's template, never by the request's path, so a route prefix cannot move a function out of the gate.</summary>
+    public static bool IsManagement(string? template) => Under(template, ManagementRoot);
+
+    /// <summary>A route of the comms console (session required, but for its sign-in and assets).</summary>
+    public static bool IsConsole(string? template) => Under(template, Console);
+
+    /// <summary>The parameter names of a route template ("incidentId", "format"), in order.</summary>
+    public static IReadOnlyList<string> Parameters(string template)
+        => ParameterNames.GetOrAdd(template, t => Microsoft.AspNetCore.Routing.Template.TemplateParser.Parse(t).Parameters.Select(p => p.Name!).ToArray());
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> ParameterNames = new(StringComparer.Ordinal);
+
+    private static bool Under(string? template, string root)
+        => template is not null && template.StartsWith(root, StringComparison.Ordinal) && (template.Length == root.Length || template[root.Length] == '/');
+
     /// <summary>
     /// Every other path under api/v1: Statuspage's <c>.json</c> URLs (<c>…/incidents.json</c>, as its reference writes
     /// them) are dispatched to the route without the suffix, and anything else is answered 404 or 405 in

@@ -20,10 +20,21 @@ public sealed class StartupSettingsTests
     [Fact]
     public async Task In_Azure_a_missing_signing_key_stops_the_host_naming_it()
     {
-        var (code, lines, _) = await RunAsync(new() { ["StatusComms__ApiKey"] = RunnerHost.ApiKey, ["WEBSITE_SITE_NAME"] = "statuscomms-test" });
+        var (code, lines, _) = await RunAsync(new() { ["StatusComms__ApiKey"] = RunnerHost.ApiKey, ["WEBSITE_SITE_NAME"] = "statuscomms-test", ["StatusComms__Email__Mode"] = "pickup" });
 
         Assert.Equal(2, code);
         Assert.StartsWith("StatusComms cannot start: StatusComms:Subscriptions:SigningKey (environment: StatusComms__Subscriptions__SigningKey) is required in Azure", Assert.Single(lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_Azure_without_a_SendGrid_key_the_host_stops_naming_it_unless_pickup_is_chosen()
+    {
+        var signed = new Dictionary<string, string> { ["StatusComms__ApiKey"] = RunnerHost.ApiKey, ["WEBSITE_SITE_NAME"] = "statuscomms-test", ["StatusComms__Subscriptions__SigningKey"] = Convert.ToBase64String(new byte[32]) };
+        var (code, lines, _) = await RunAsync(signed);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("StatusComms cannot start: StatusComms:Email:SendGridApiKey (environment: StatusComms__Email__SendGridApiKey) is required in Azure", Assert.Single(lines), StringComparison.Ordinal);
+        Assert.Contains("StatusComms:Email:Mode=pickup", lines[0], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -122,7 +122,7 @@ public sealed class SubscribersConsole(ISubscriberStore subscribers, IDeliveryLe
             r.Target,
             r.State,
             r.State == DeliveryState.Failed ? "Given up" : "Ambiguous",
-            r.Target.StartsWith('w') ? "webhook" : "mail batch",
+            r.Target.StartsWith('w') ? "webhook" : r.Target == NotificationDispatcher.FanOutTarget ? "fan-out (who to tell)" : "mail batch",
             r.Reason,
             r.Recipients,
             r.Attempt,

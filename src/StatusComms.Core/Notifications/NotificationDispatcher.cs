@@ -20,6 +20,9 @@ public sealed partial class NotificationDispatcher(
     TimeProvider time,
     ILogger<NotificationDispatcher> logger)
 {
+    /// <summary>The delivery target of an update's fan-out itself (working out who to tell), beside its batches' <c>b00000</c>….</summary>
+    public const string FanOutTarget = "plan";
+
     /// <summary>
     /// Writes the update's batches (continuing after the last batch an earlier, interrupted run wrote), marks the plan
     /// complete, then queues every batch. Queueing a batch twice is harmless: its send is claimed once.
@@ -45,6 +48,12 @@ public sealed partial class NotificationDispatcher(
         foreach (var batch in batches)
         {
             await queue.EnqueueBatchAsync(new BatchMessage(key, batch.Index), TimeSpan.Zero, cancellationToken);
+        }
+
+        if (await ledger.GetRecordAsync(key, FanOutTarget, cancellationToken) is { State: not DeliveryState.Sent } given)
+        {
+            // A fan-out given up on and sent again by a person: it went through, so it is no longer a problem.
+            await ledger.RecordAsync(key, given with { State = DeliveryState.Sent, FinishedAt = time.GetUtcNow(), Reason = $"Planned: {batches.Count} batches queued. Before: {given.Reason}" }, cancellationToken);
         }
 
         return new DeliveryPlan(batches, true);
@@ -165,7 +174,11 @@ public sealed partial class NotificationDispatcher(
 
         var again = current with { State = DeliveryState.RetryScheduled, FinishedAt = time.GetUtcNow(), Reason = $"Sent again at the request of {by}. Before: {current.Reason}" };
         await ledger.RecordAsync(key, again, cancellationToken);
-        if (target.StartsWith('w'))
+        if (target == FanOutTarget && NotificationRef.TryParse(key) is { } notification)
+        {
+            await queue.EnqueueFanOutAsync(notification, cancellationToken);
+        }
+        else if (target.StartsWith('w'))
         {
             await queue.EnqueueWebhookAsync(new WebhookMessage(key, target[1..]), TimeSpan.Zero, cancellationToken);
         }
@@ -175,6 +188,38 @@ public sealed partial class NotificationDispatcher(
         }
 
         return again;
+    }
+
+    /// <summary>
+    /// An update's fan-out the host gave up on (its message moved to the poison queue after maxDequeueCount
+    /// failures): nobody was told of the update. Recorded as a failed delivery of target <see cref="FanOutTarget"/>
+    /// with its cause, so it is listed with the problems (console, <c>GET deliveries/problems</c>) and can be sent again.
+    /// </summary>
+    public async Task<DeliveryRecord> GiveUpFanOutAsync(NotificationRef notification, int dequeueCount, string? cause, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var key = notification.Key;
+        var current = await ledger.GetRecordAsync(key, FanOutTarget, cancellationToken);
+        if (current?.State is DeliveryState.Failed or DeliveryState.Sent)
+        {
+            return current;
+        }
+
+        var now = time.GetUtcNow();
+        var plan = await ledger.ReadPlanAsync(key, cancellationToken);
+        var reason = $"Working out who to tell failed {dequeueCount} times in a row and was moved to the poison queue: {(plan.Batches.Count == 0 ? "nobody was told of this update" : $"{plan.Batches.Count} batches were planned before it stopped, the rest of the subscribers were not")}. {cause ?? "See the logs for the cause."} Send it again once the cause is fixed.";
+        var record = new DeliveryRecord(FanOutTarget, DeliveryState.Failed, dequeueCount, NewAttemptId(), now, now, plan.Batches.Sum(b => b.EmailSubscriberIds.Count), null, reason);
+        if (current is null)
+        {
+            await ledger.TryClaimAsync(key, record, null, cancellationToken);
+        }
+        else
+        {
+            await ledger.RecordAsync(key, record, cancellationToken);
+        }
+
+        LogFanOutGivenUp(logger, key, dequeueCount);
+        return record;
     }
 
     /// <summary>
@@ -375,4 +420,7 @@ public sealed partial class NotificationDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {Key} {Target} not sent: {State}: {Reason}")]
     private static partial void LogNotSent(ILogger logger, string key, string target, DeliveryState state, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The fan-out of {Key} failed {DequeueCount} times and was given up: nobody (or not everybody) was told; it is listed with the delivery problems")]
+    private static partial void LogFanOutGivenUp(ILogger logger, string key, int dequeueCount);
 }

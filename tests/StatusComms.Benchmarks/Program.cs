@@ -38,6 +38,23 @@ if (args.Contains("--seed-subscribers"))
     return 0;
 }
 
+if (args.Contains("--freshness"))
+{
+    // Issue #16: how long a customer behind the CDN can be shown a page from before a publish (EdgeFreshness).
+    Console.WriteLine("| Cache-Control | edge sends Age | median | p99 | worst |");
+    Console.WriteLine("| --- | --- | ---: | ---: | ---: |");
+    foreach (var policy in new[] { StatusComms.Publishing.CachePolicy.Current, "public, max-age=30, stale-while-revalidate=30" })
+    {
+        foreach (var age in new[] { true, false })
+        {
+            var f = StatusComms.Publishing.EdgeFreshness.Simulate(policy, TimeSpan.FromMilliseconds(100), age);
+            Console.WriteLine($"| `{policy}` | {(age ? "yes" : "no")} | {f.Median.TotalSeconds:0.0} s | {f.P99.TotalSeconds:0.0} s | {f.Worst.TotalSeconds:0.0} s |");
+        }
+    }
+
+    return 0;
+}
+
 if (args.Contains("--candor"))
 {
     return CandorCost.Run();

@@ -33,7 +33,7 @@ public sealed class PublicSiteTests : RunnerTest
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
             Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
-            Assert.Contains("max-age=30", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+            Assert.Equal(StatusComms.Publishing.CachePolicy.Current, response.Headers.CacheControl?.ToString());
             var json = await response.Content.ReadAsStringAsync();
             var errors = StatuspageSchemas.Validate(file, json);
             Assert.True(errors.Count == 0, $"{file}: {string.Join('\n', errors)}");

@@ -1,9 +1,8 @@
-// StatusComms: storage account (tables, queues, $web static site), Flex Consumption function app
-// with a system-assigned identity (no storage keys anywhere), Application Insights.
-//
-// Deploy:   az deployment group create -g <rg> -f infra/main.bicep -p namePrefix=stc apiKey=<secret>
-// Then enable static website hosting ($web) on the account: it is a data-plane setting that
-// Bicep cannot set. See infra/README.md.
+// StatusComms, everything a page needs, from an empty resource group: storage (tables, queues, $web), the Flex
+// Consumption function app running as a user-assigned identity (no storage keys anywhere), Key Vault for its
+// secrets, Application Insights, and Azure Front Door (Standard) serving the page. One command: `azd up`
+// (azure.yaml; its post-provision hook enables static website hosting, a data-plane setting Bicep cannot set).
+// By hand: docs/deploy.md.
 
 targetScope = 'resourceGroup'
 
@@ -47,6 +46,12 @@ param mailFromAddress string = 'status@example.com'
 @description('SendGrid signed Event Webhook verification key (base64). Empty: events are not accepted.')
 param sendGridEventWebhookPublicKey string = ''
 
+@description('A custom domain for the page (status.example.com); empty: the Front Door endpoint\'s own name. See docs/deploy.md for the DNS records.')
+param customDomainHostName string = ''
+
+@description('Who runs the deployment (azd sets AZURE_PRINCIPAL_ID): may then enable static website hosting in the post-provision hook. Empty: nobody.')
+param deployerPrincipalId string = ''
+
 @description('Maximum number of Flex Consumption instances.')
 @minValue(40)
 @maxValue(1000)
@@ -54,159 +59,104 @@ param maximumInstanceCount int = 40
 
 var suffix = uniqueString(resourceGroup().id, namePrefix)
 var prefix = toLower(namePrefix)
+var stem = '${prefix}-${take(suffix, 6)}'
 var storageAccountName = take('${replace(prefix, '-', '')}${suffix}', 24)
 var functionAppName = '${prefix}-func-${suffix}'
-var deploymentContainerName = 'app-package-${take(suffix, 8)}'
+var vaultName = take('${replace(prefix, '-', '')}kv${suffix}', 24)
 
-// Built-in role definition ids.
-var roles = {
-  tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-  blobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
-  queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-}
-
-resource storage 'Microsoft.Storage/storageAccounts@2025-08-01' = {
-  name: storageAccountName
-  location: location
-  kind: 'StorageV2'
-  sku: {
-    name: 'Standard_LRS'
-  }
-  properties: {
-    supportsHttpsTrafficOnly: true
-    minimumTlsVersion: 'TLS1_2'
-    allowBlobPublicAccess: false
-    allowSharedKeyAccess: false
-    defaultToOAuthAuthentication: true
-    accessTier: 'Hot'
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    location: location
+    name: storageAccountName
+    deploymentContainerName: 'app-package-${take(suffix, 8)}'
   }
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-08-01' = {
-  parent: storage
-  name: 'default'
-}
-
-// Flex Consumption deploys the app package from this container, using the app's identity.
-resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-08-01' = {
-  parent: blobService
-  name: deploymentContainerName
-  properties: {
-    publicAccess: 'None'
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    location: location
+    stem: stem
   }
 }
 
-resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
-  name: '${prefix}-logs-${suffix}'
-  location: location
-  properties: {
-    sku: {
-      name: 'PerGB2018'
-    }
-    retentionInDays: 30
+module vault 'modules/vault.bicep' = {
+  name: 'vault'
+  params: {
+    location: location
+    name: vaultName
+    apiKey: apiKey
+    subscriptionSigningKey: subscriptionSigningKey
+    previousSubscriptionSigningKeys: previousSubscriptionSigningKeys
+    sendGridApiKey: sendGridApiKey
   }
 }
 
-resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
-  name: '${prefix}-ai-${suffix}'
-  location: location
-  kind: 'web'
-  properties: {
-    Application_Type: 'web'
-    WorkspaceResourceId: logAnalytics.id
-  }
-}
-
-resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
-  name: '${prefix}-plan-${suffix}'
-  location: location
-  kind: 'functionapp'
-  sku: {
-    name: 'FC1'
-    tier: 'FlexConsumption'
-  }
-  properties: {
-    reserved: true // Linux
-  }
-}
-
-resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
-  name: functionAppName
-  location: location
-  kind: 'functionapp,linux'
-  identity: {
-    type: 'SystemAssigned'
-  }
-  properties: {
-    serverFarmId: plan.id
-    httpsOnly: true
-    siteConfig: {
-      minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
-      appSettings: [
-        // Host storage through the managed identity (no connection string, no key).
-        { name: 'AzureWebJobsStorage__accountName', value: storage.name }
-        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
-        // Service URIs: the app builds its clients with DefaultAzureCredential.
-        { name: 'StatusComms__Storage__TableServiceUri', value: storage.properties.primaryEndpoints.table }
-        { name: 'StatusComms__Storage__BlobServiceUri', value: storage.properties.primaryEndpoints.blob }
-        { name: 'StatusComms__Storage__QueueServiceUri', value: storage.properties.primaryEndpoints.queue }
-        { name: 'StatusComms__ApiKey', value: apiKey }
-        { name: 'StatusComms__PageId', value: pageId }
-        { name: 'StatusComms__PageName', value: pageName }
-        // The public page is served by the account's static website ($web).
-        { name: 'StatusComms__PageUrl', value: storage.properties.primaryEndpoints.web }
-        // Subscribers and mail (docs/notifications.md). The queue triggers bind to this flat setting.
-        { name: 'StatusCommsQueuePrefix', value: 'statuscomms' }
-        { name: 'StatusComms__Subscriptions__PublicBaseUrl', value: 'https://${functionAppName}.azurewebsites.net' }
-        // App Service's front end appends the client's address to X-Forwarded-For; nothing a client writes is trusted.
-        { name: 'StatusComms__TrustedProxyHops', value: '1' }
-        { name: 'StatusComms__Subscriptions__SigningKey', value: subscriptionSigningKey }
-        { name: 'StatusComms__Subscriptions__PreviousSigningKeys', value: previousSubscriptionSigningKeys }
-        { name: 'StatusComms__Email__SendGridApiKey', value: sendGridApiKey }
-        { name: 'StatusComms__Email__Mode', value: trialWithoutMail ? 'pickup' : 'sendgrid' }
-        { name: 'StatusComms__Email__FromAddress', value: mailFromAddress }
-        { name: 'StatusComms__Email__EventWebhookPublicKey', value: sendGridEventWebhookPublicKey }
-      ]
-    }
-    functionAppConfig: {
-      deployment: {
-        storage: {
-          type: 'blobContainer'
-          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
-          authentication: {
-            type: 'SystemAssignedIdentity'
-          }
-        }
-      }
-      scaleAndConcurrency: {
-        maximumInstanceCount: maximumInstanceCount
-        instanceMemoryMB: 2048
-      }
-      runtime: {
-        name: 'dotnet-isolated'
-        version: '10.0'
-      }
-    }
-  }
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
   dependsOn: [
-    deploymentContainer
+    storage
+    vault
   ]
+  params: {
+    location: location
+    stem: stem
+    // Names known before deployment (not outputs), so What-If sees the role assignments' scopes.
+    storageAccountName: storageAccountName
+    vaultName: vaultName
+    deployerPrincipalId: deployerPrincipalId
+  }
 }
 
-resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for role in items(roles): {
-    name: guid(storage.id, functionApp.id, role.value)
-    scope: storage
-    properties: {
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.value)
-      principalId: functionApp.identity.principalId
-      principalType: 'ServicePrincipal'
-    }
+module cdn 'modules/cdn.bicep' = {
+  name: 'cdn'
+  params: {
+    stem: stem
+    originHostName: storage.outputs.webHostName
+    functionAppHostName: '${functionAppName}.azurewebsites.net'
+    customDomainHostName: customDomainHostName
   }
-]
+}
 
-output functionAppName string = functionApp.name
-output functionAppUrl string = 'https://${functionApp.properties.defaultHostName}'
-output storageAccountName string = storage.name
-output staticWebsiteUrl string = storage.properties.primaryEndpoints.web
+module app 'modules/app.bicep' = {
+  name: 'app'
+  params: {
+    location: location
+    name: functionAppName
+    tags: {
+      'azd-service-name': 'api'
+    }
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    tableEndpoint: storage.outputs.tableEndpoint
+    blobEndpoint: storage.outputs.blobEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    vaultUri: vault.outputs.uri
+    hasPreviousSigningKeys: !empty(previousSubscriptionSigningKeys)
+    hasSendGridKey: !empty(sendGridApiKey)
+    appInsightsConnectionString: monitoring.outputs.connectionString
+    pageId: pageId
+    pageName: pageName
+    pageUrl: cdn.outputs.pageUrl
+    trialWithoutMail: trialWithoutMail
+    mailFromAddress: mailFromAddress
+    sendGridEventWebhookPublicKey: sendGridEventWebhookPublicKey
+    maximumInstanceCount: maximumInstanceCount
+  }
+}
+
+output functionAppName string = app.outputs.name
+output functionAppUrl string = 'https://${app.outputs.hostName}'
+output storageAccountName string = storage.outputs.name
+output staticWebsiteUrl string = storage.outputs.webEndpoint
+output pageUrl string = cdn.outputs.pageUrl
+output frontDoorEndpointHostName string = cdn.outputs.endpointHostName
+output keyVaultName string = vault.outputs.name
+
+// For azd's hooks (azd keeps each output in the environment under its name).
+output STATUSCOMMS_STORAGE_ACCOUNT string = storage.outputs.name
+output STATUSCOMMS_PAGE_URL string = cdn.outputs.pageUrl
+output STATUSCOMMS_CONSOLE_URL string = 'https://${app.outputs.hostName}/console/'

@@ -29,10 +29,10 @@ public sealed class BicepTests
     public async Task Builds_and_lints_clean_with_every_rule_at_error(string file)
     {
         var path = Path.Combine(Infra, file);
-        var (buildExit, buildOutput) = await RunAsync("build", path, "--stdout");
-        Assert.True(buildExit == 0 && !buildOutput.Contains("Warning", StringComparison.Ordinal), $"bicep build {file}:\n{buildOutput}");
-        var (lintExit, lintOutput) = await RunAsync("lint", path);
-        Assert.True(lintExit == 0 && lintOutput.Trim().Length == 0, $"bicep lint {file}:\n{lintOutput}");
+        var (buildExit, _, buildErrors) = await RunAsync("build", path, "--stdout");
+        Assert.True(buildExit == 0 && buildErrors.Trim().Length == 0, $"bicep build {file}:\n{buildErrors}");
+        var (lintExit, lintOutput, lintErrors) = await RunAsync("lint", path);
+        Assert.True(lintExit == 0 && (lintOutput + lintErrors).Trim().Length == 0, $"bicep lint {file}:\n{lintOutput}{lintErrors}");
     }
 
     [Fact]
@@ -45,7 +45,31 @@ public sealed class BicepTests
         Assert.True(rules.EnumerateObject().Count() >= 35);
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] arguments)
+    [Fact]
+    public async Task Azd_passes_every_required_parameter_and_names_no_other_and_its_hooks_are_valid_shell()
+    {
+        var (exit, template, _) = await RunAsync("build", Path.Combine(Infra, "main.bicep"), "--stdout");
+        Assert.Equal(0, exit);
+        using var built = System.Text.Json.JsonDocument.Parse(template);
+        var declared = built.RootElement.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.TryGetProperty("defaultValue", out _));
+        using var file = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Infra, "main.parameters.json")));
+        var given = file.RootElement.GetProperty("parameters").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(given.Except(declared.Keys));
+        Assert.Empty(declared.Where(p => !p.Value).Select(p => p.Key).Except(given));
+        var azure = File.ReadAllText(Path.Combine(Infra, "..", "azure.yaml"));
+        Assert.Contains("project: ./src/StatusComms.Functions", azure, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Infra, "..", "src", "StatusComms.Functions", "StatusComms.Functions.csproj")));
+        foreach (var hook in Directory.EnumerateFiles(Path.Combine(Infra, "hooks"), "*.sh"))
+        {
+            Assert.Contains($"./infra/hooks/{Path.GetFileName(hook)}", azure, StringComparison.Ordinal);
+            using var shell = Process.Start(new ProcessStartInfo("sh", ["-n", hook]) { RedirectStandardError = true })!;
+            await shell.WaitForExitAsync();
+            Assert.True(shell.ExitCode == 0, $"{hook}: {await shell.StandardError.ReadToEndAsync()}");
+        }
+    }
+
+    private static async Task<(int Exit, string Output, string Errors)> RunAsync(params string[] arguments)
     {
         Assert.True(File.Exists(Bicep), $"The Bicep CLI is missing at {Bicep}: restore tests/StatusComms.Infrastructure.Tests (its PackageDownload brings it).");
         var start = new ProcessStartInfo(Bicep) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -59,7 +83,7 @@ public sealed class BicepTests
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, (arguments[0] == "build" ? string.Empty : await stdout) + await stderr);
+        return (process.ExitCode, await stdout, await stderr);
     }
 
     private static string Metadata(string key)

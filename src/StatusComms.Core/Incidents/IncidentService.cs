@@ -82,7 +82,9 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
     {
         var known = await KnownComponentsAsync(cancellationToken);
         var incident = Open(draft, known, time.GetUtcNow(), enforce: true);
+        var posted = incident.UnsavedUpdates.ToArray();
         await incidents.AddAsync(incident, cancellationToken);
+        CountOverrides(posted);
         await publish.PublishAsync();
         return new IncidentDetails(incident, known);
     }
@@ -265,7 +267,21 @@ public sealed class IncidentService(IIncidentStore incidents, IComponentStore co
     }
 
     private Func<Incident, string, Task> Save(CancellationToken cancellationToken)
-        => (incident, version) => incidents.SaveAsync(incident, version, cancellationToken);
+        => async (incident, version) =>
+        {
+            var posted = incident.UnsavedUpdates.ToArray();
+            await incidents.SaveAsync(incident, version, cancellationToken);
+            CountOverrides(posted);
+        };
+
+    /// <summary>Counted once the updates are stored (a save retried after a conflict reviews them again, and is not counted twice).</summary>
+    private static void CountOverrides(IEnumerable<IncidentUpdate> posted)
+    {
+        foreach (var update in posted.Where(u => u.Review.OverrideReason is not null && u.Review.HasErrors))
+        {
+            Common.StatusCommsTelemetry.CandorOverrides.Add(1, new KeyValuePair<string, object?>("statuscomms.stage", Common.WireName.Of(update.Status)));
+        }
+    }
 
     private async Task<IReadOnlyDictionary<string, Component>> KnownComponentsAsync(CancellationToken cancellationToken)
         => (await components.ListAsync(cancellationToken)).ToDictionary(c => c.Id, StringComparer.Ordinal);

@@ -50,6 +50,12 @@ public sealed partial class NotificationDispatcher(
             await queue.EnqueueBatchAsync(new BatchMessage(key, batch.Index), TimeSpan.Zero, cancellationToken);
         }
 
+        if (!plan.IsComplete)
+        {
+            Common.StatusCommsTelemetry.FanOutRecipients.Add(batches.Sum(b => b.EmailSubscriberIds.Count), new KeyValuePair<string, object?>("statuscomms.channel", "mail"));
+            Common.StatusCommsTelemetry.FanOutRecipients.Add(batches.Sum(b => b.WebhookSubscriberIds.Count), new KeyValuePair<string, object?>("statuscomms.channel", "webhook"));
+        }
+
         if (await ledger.GetRecordAsync(key, FanOutTarget, cancellationToken) is { State: not DeliveryState.Sent } given)
         {
             // A fan-out given up on and sent again by a person: it went through, so it is no longer a problem.
@@ -142,8 +148,17 @@ public sealed partial class NotificationDispatcher(
             return null; // Another worker claimed it first.
         }
 
-        var result = await mail.SendAsync(batchMail, cancellationToken);
+        MailSendResult result;
+        using (var span = Common.StatusCommsTelemetry.Traces.StartActivity("send mail batch"))
+        {
+            span?.SetTag("statuscomms.notification", message.Key);
+            span?.SetTag("statuscomms.recipients", batchMail.Recipients.Count);
+            result = await mail.SendAsync(batchMail, cancellationToken);
+            span?.SetTag("statuscomms.outcome", result.Outcome.ToString());
+        }
+
         var outcome = await RecordOutcomeAsync(message.Key, claim, result, cancellationToken);
+        Common.StatusCommsTelemetry.Deliveries.Add(1, new KeyValuePair<string, object?>("statuscomms.channel", "mail"), new KeyValuePair<string, object?>("statuscomms.outcome", Common.WireName.Of(outcome.State)));
         if (outcome.State == DeliveryState.RetryScheduled)
         {
             var delay = result.Outcome == MailSendOutcome.RateLimited && result.RetryAt is { } reset

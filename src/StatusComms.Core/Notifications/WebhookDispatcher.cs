@@ -78,6 +78,7 @@ public sealed partial class WebhookDispatcher(
         };
         var record = claim with { State = state, FinishedAt = time.GetUtcNow(), StatusCode = result.StatusCode, Reason = result.Reason };
         await ledger.RecordAsync(message.Key, record, cancellationToken);
+        Common.StatusCommsTelemetry.Deliveries.Add(1, new KeyValuePair<string, object?>("statuscomms.channel", "webhook"), new KeyValuePair<string, object?>("statuscomms.outcome", Common.WireName.Of(record.State)));
         if (state == DeliveryState.RetryScheduled)
         {
             await queue.EnqueueWebhookAsync(message, options.Backoff(claim.Attempt, Random.Shared.NextDouble()), cancellationToken);

@@ -44,6 +44,19 @@ public sealed class SitePublisher(
     /// <param name="everything">Read everything and re-render every open incident's page (the timer does; a change publishes only what changed).</param>
     public async Task<PublishReport> PublishAsync(bool everything, CancellationToken cancellationToken)
     {
+        using var span = Common.StatusCommsTelemetry.Traces.StartActivity("publish");
+        span?.SetTag("statuscomms.page", page.Id);
+        span?.SetTag("statuscomms.publish.everything", everything);
+        var report = await PublishCoreAsync(everything, cancellationToken);
+        Common.StatusCommsTelemetry.PublishDuration.Record(report.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("statuscomms.publish.kind", everything ? "reconcile" : "change"));
+        Common.StatusCommsTelemetry.FilesWritten.Add(report.Written);
+        span?.SetTag("statuscomms.publish.version", report.Version);
+        span?.SetTag("statuscomms.publish.written", report.Written);
+        return report;
+    }
+
+    private async Task<PublishReport> PublishCoreAsync(bool everything, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
         var windowStart = SiteViewBuilder.HistoryWindowStart(now);

@@ -15,6 +15,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<ApiGateMiddleware>();
 builder.Services.AddStatusComms(builder.Configuration);
+builder.Services.AddStatusCommsTelemetry(builder.Configuration);
 try
 {
     builder.Build().Run();

@@ -24,4 +24,29 @@ public static class LogSafe
         var parts = request.Query.SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={(Secret.Contains(q.Key) ? Redacted : Uri.EscapeDataString(v ?? string.Empty))}"));
         return path + "?" + string.Join('&', parts);
     }
+
+    /// <summary>A URL (or a bare query string) as telemetry may keep it: credential values in its query redacted.</summary>
+    public static string Url(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var mark = url.IndexOf('?', StringComparison.Ordinal);
+        var (head, query) = mark < 0 ? (url, null) : (url[..mark], url[(mark + 1)..]);
+        if (query is null && url.Contains('=', StringComparison.Ordinal) && !url.Contains('/', StringComparison.Ordinal))
+        {
+            (head, query) = (string.Empty, url);
+        }
+
+        if (string.IsNullOrEmpty(query))
+        {
+            return url;
+        }
+
+        var parts = query.Split('&').Select(p =>
+        {
+            var equals = p.IndexOf('=', StringComparison.Ordinal);
+            var name = Uri.UnescapeDataString(equals < 0 ? p : p[..equals]);
+            return equals >= 0 && Secret.Contains(name) ? $"{p[..equals]}={Redacted}" : p;
+        });
+        return (head.Length > 0 || mark >= 0 ? head + "?" : string.Empty) + string.Join('&', parts);
+    }
 }

@@ -43,6 +43,7 @@ public sealed class ConsoleGate(ConsoleSessions sessions, Hosting.DrillPages dri
                 Hosting.DrillRouting.Set(context, drill);
             }
         }
+
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             IFormCollection form;

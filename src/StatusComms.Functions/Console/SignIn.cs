@@ -74,6 +74,9 @@ public sealed class SignIn(ConsoleSessions sessions, ConsoleChromeFactory chrome
             request.HttpContext.Response.Cookies.Delete(name, new CookieOptions { Path = "/", Secure = name == ConsoleSessions.SecureCookie || IsHttps(request), HttpOnly = true, SameSite = SameSiteMode.Strict });
         }
 
+        // Signed out of a drill too: a cookie for the next session would be ignored anyway (it is bound to this one).
+        request.HttpContext.Response.Cookies.Delete(ConsoleSessions.DrillCookie, new CookieOptions { Path = ConsoleGate.Root, Secure = IsHttps(request), HttpOnly = true, SameSite = SameSiteMode.Strict });
+
         return ConsoleHttp.SeeOther(request, ConsoleGate.SignInPath + "?signed-out=1");
     }
 #pragma warning restore CA1822

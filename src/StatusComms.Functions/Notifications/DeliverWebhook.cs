@@ -9,6 +9,7 @@ public sealed class DeliverWebhook(WebhookDispatcher webhooks)
     [Function(nameof(DeliverWebhook))]
     public async Task RunAsync([QueueTrigger(QueueNames.Webhooks)] string message, CancellationToken cancellationToken)
     {
+        using var span = StatusComms.Infrastructure.Queues.StorageNotificationQueue.ContinueTrace(message, "webhook post");
         if (JsonSerializer.Deserialize<WebhookMessage>(message, JsonSerializerOptions.Web) is { Key: not null, SubscriberId: not null } delivery)
         {
             await webhooks.DeliverAsync(delivery, cancellationToken);

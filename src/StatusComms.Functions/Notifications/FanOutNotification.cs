@@ -11,6 +11,7 @@ public sealed partial class FanOutNotification(NotificationDispatcher dispatcher
     [Function(nameof(FanOutNotification))]
     public async Task RunAsync([QueueTrigger(QueueNames.Updates)] string message, CancellationToken cancellationToken)
     {
+        using var span = StorageNotificationQueue.ContinueTrace(message, "fan-out");
         var notification = NotificationRef.TryParse(JsonSerializer.Deserialize<FanOutMessage>(message, JsonSerializerOptions.Web)?.Key);
         if (notification is null)
         {

@@ -9,6 +9,7 @@ public sealed class SendNotificationBatch(NotificationDispatcher dispatcher)
     [Function(nameof(SendNotificationBatch))]
     public async Task RunAsync([QueueTrigger(QueueNames.Batches)] string message, CancellationToken cancellationToken)
     {
+        using var span = StatusComms.Infrastructure.Queues.StorageNotificationQueue.ContinueTrace(message, "mail batch");
         var batch = JsonSerializer.Deserialize<BatchMessage>(message, JsonSerializerOptions.Web);
         if (batch is not null)
         {

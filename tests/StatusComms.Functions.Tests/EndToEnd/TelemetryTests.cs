@@ -33,7 +33,7 @@ public sealed class TelemetryTests
         var spans = new ConcurrentBag<Activity>();
         using var traces = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == StatusComms.Common.StatusCommsTelemetry.Name,
+            ShouldListenTo = source => source.Name is StatusComms.Common.StatusCommsTelemetry.Name or "Microsoft.AspNetCore",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = spans.Add,
         };
@@ -64,6 +64,12 @@ public sealed class TelemetryTests
         Assert.Contains(measured, m => m.Instrument == "statuscomms.candor.overrides" && m.Value == 1 && m.Tags["statuscomms.stage"] == "investigating");
         Assert.Contains(spans, s => s.OperationName == "publish" && (string?)s.GetTagItem("statuscomms.page") == RunnerHost.PageId);
         Assert.Contains(spans, s => s.OperationName == "send mail batch" && (string?)s.GetTagItem("statuscomms.outcome") == "Accepted");
+
+        // One trace from the request through the queues to the send: the messages carry it (traceparent).
+        var send = spans.First(s => s.OperationName == "send mail batch" && (string?)s.GetTagItem("statuscomms.notification") is { } key && key.StartsWith("inc-", StringComparison.Ordinal) && spans.Any(f => f.OperationName == "fan-out" && f.TraceId == s.TraceId));
+        var request = spans.Where(s => s.Source.Name == "Microsoft.AspNetCore" && s.TraceId == send.TraceId).ToArray();
+        Assert.True(request.Length > 0, "the send continues the trace of the request that posted the update");
+        Assert.Contains(spans, s => s.OperationName == "mail batch" && s.TraceId == send.TraceId && s.SpanId == send.ParentSpanId);
     }
 
     private static Dictionary<string, string?> Tags(ReadOnlySpan<KeyValuePair<string, object?>> tags)

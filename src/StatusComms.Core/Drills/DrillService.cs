@@ -31,6 +31,9 @@ public interface IDrillPages
 
     /// <summary>Mails the participants, and nobody else; false when the mail was not taken.</summary>
     Task<bool> TellParticipantsAsync(Drill drill, string subject, string text, CancellationToken cancellationToken);
+
+    /// <summary>The drill has ended: this instance stops routing requests to its sandbox page at once.</summary>
+    void Ended(Drill drill);
 }
 
 /// <summary>One row of the drill history: the drill, and how its score compares with the last drill of the same playbook.</summary>
@@ -106,6 +109,7 @@ public sealed partial class DrillService(DrillLibrary scripts, PlaybookLibrary p
         var report = DrillReport.Compute(drill, PlaybookOf(drill), now, await pages.EvidenceAsync(drill, cancellationToken));
         drill.End(report, by, now);
         await store.SaveAsync(drill, drill.Version!, cancellationToken);
+        pages.Ended(drill);
         LogEnded(logger, drill.Id, report.Score);
         return drill;
     }

@@ -129,6 +129,13 @@ public sealed class DrillPages(IServiceProvider root, IConfiguration configurati
         return result.Outcome == MailSendOutcome.Accepted;
     }
 
+    /// <summary>Other instances follow within <see cref="RunningKeptFor"/>.</summary>
+    public void Ended(Drill drill)
+    {
+        ArgumentNullException.ThrowIfNull(drill);
+        _running[drill.Id] = (null, wall.GetUtcNow());
+    }
+
     public void Dispose()
     {
         foreach (var page in _pages.Values.Where(p => p.IsValueCreated))
@@ -188,7 +195,6 @@ public sealed class DrillPages(IServiceProvider root, IConfiguration configurati
         services.AddSingleton<ISiteArtifactStore>(new BlobSiteArtifactStore(root.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(options.Storage.SiteContainer), drill.SiteFolder));
         services.AddSingleton<IMailSender>(new ParticipantsOnlyMailSender(root.GetRequiredService<IMailSender>(), drill.Participants.Select(p => p.Email)));
         services.AddSingleton<INotificationQueue, DrillNotificationQueue>();
-        services.AddSingleton(drill);
         return services.BuildServiceProvider();
     }
 

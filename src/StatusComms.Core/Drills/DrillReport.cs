@@ -125,9 +125,10 @@ public sealed record DrillReport(
         // 5. The postmortem drafted, with concrete, owned, dated action items.
         var postmortems = evidence.Where(e => e.Postmortem is not null).Select(e => e.Postmortem!).ToArray();
         var items = postmortems.SelectMany(p => p.Postmortem.Content.ActionItems).ToArray();
-        var itemProblems = postmortems.SelectMany(p => p.Findings).Count(x => x.RuleId.StartsWith("action-item", StringComparison.Ordinal));
-        var concrete = items.Count(i => i.Owner is { Length: > 0 } && i.DueDate is not null) - Math.Min(itemProblems, items.Length);
-        concrete = Math.Max(0, Math.Min(concrete, items.Length));
+
+        // The postmortem's own check names each action item it faults ("action_items[i]": vague, no owner, no date);
+        // an item it does not name is concrete, owned and dated.
+        var concrete = postmortems.Sum(p => p.Postmortem.Content.ActionItems.Where((_, i) => !p.Findings.Any(f => f.Field == $"action_items[{i}]")).Count());
         checks.Add(new DrillCheck(
             "Postmortem",
             postmortems.Length == 0 ? 0 : items.Length > 0 && concrete == items.Length ? PointsPerCheck : PointsPerCheck / 2,

@@ -101,6 +101,28 @@ public class DrillTests
     }
 
     [Fact]
+    public void An_action_item_counts_as_concrete_unless_the_postmortems_check_names_it()
+    {
+        var drill = Drill.Start(Script, People, 1, Given.Now, "Ana");
+        var known = Given.Components(Given.Component("checkout", "Checkout"));
+        var incident = Incident.Open("inc1", "Card payments failing", Given.Update("Card payments in the EU are declined since 10:00 UTC.", IncidentStatus.Investigating, null, Given.Now.AddMinutes(30)), IncidentImpact.Major, Given.Now, known, Given.Now.AddMinutes(5));
+        incident.PostUpdate(Given.Update("Card payments work again since 10:40 UTC. We're sorry for the 40 minutes of declined payments.", IncidentStatus.Resolved), known, Given.Now.AddMinutes(20));
+        var postmortem = StatusComms.Postmortems.Postmortem.Start(incident, "Ben", Given.Now.AddMinutes(25));
+        postmortem.AddActionItem("Alert on certificates that expire within 30 days on every payment route", "Payments team", DateOnly.FromDateTime(Given.Now.AddDays(14).UtcDateTime), StatusComms.Postmortems.ActionItemKind.ImmediateFix, null, true, "Ben", Given.Now.AddMinutes(26));
+        postmortem.AddActionItem("Rotate the EU gateway certificate automatically before it expires", null, DateOnly.FromDateTime(Given.Now.AddDays(30).UtcDateTime), StatusComms.Postmortems.ActionItemKind.ImmediateFix, null, true, "Ben", Given.Now.AddMinutes(27));
+        var impact = StatusComms.Postmortems.ImpactAnalysis.Compute(incident, 0);
+        // The second item has no owner: the check names it, once, and the first stays concrete.
+        var findings = new[] { CandorFinding.Missing("action-item-owner-missing", FindingSeverity.Error, "action_items[1]", "Nobody owns it.", "Name the team.") };
+        var details = new StatusComms.Postmortems.PostmortemDetails(postmortem, incident, impact, StatusComms.Postmortems.PostmortemTimeline.Build(incident, postmortem.Content), StatusComms.Postmortems.CustomerSummary.Build(incident, postmortem.Content, impact), findings);
+
+        var report = DrillReport.Compute(drill, Playbook, Given.Now.AddMinutes(60), [new DrillIncidentEvidence(incident, null, details)]);
+
+        Assert.Equal((2, 1), (report.ActionItems, report.ActionItemsConcrete));
+        Assert.Equal(DrillReport.PointsPerCheck / 2, report.Checks[4].Points);
+        Assert.Equal("Drafted, with 2 action items: 1 concrete, owned and dated.", report.Checks[4].Detail);
+    }
+
+    [Fact]
     public void Nothing_done_scores_nothing()
     {
         var drill = Drill.Start(Script, People, 1, Given.Now, "Ana");

@@ -57,15 +57,15 @@ public static partial class DrillScriptParser
             {
                 title = title is null ? line[2..].Trim() : throw Refused(id, n, "a drill has one title");
             }
-            else if (Field(line, "Playbook") is { } p)
+            else if (PlaybookParser.Field(line, "Playbook") is { } p)
             {
                 playbook = playbookExists(p) ? p : throw Refused(id, n, $"there is no playbook \"{p}\" (templates/playbooks/{p}.md)");
             }
-            else if (Field(line, "Length") is { } l)
+            else if (PlaybookParser.Field(line, "Length") is { } l)
             {
                 length = PlaybookParser.Duration(l) is { } d && d > TimeSpan.Zero ? d : throw Refused(id, n, $"\"{l}\" is not a length; write \"60 minutes\" or \"2 hours\"");
             }
-            else if (Field(line, "Speed") is { } v)
+            else if (PlaybookParser.Field(line, "Speed") is { } v)
             {
                 speed = int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var x) && x is >= 1 and <= Drill.MaxSpeed ? x : throw Refused(id, n, $"\"{v}\" is not a speed; write a whole number from 1 (real time) to {Drill.MaxSpeed}");
             }
@@ -108,9 +108,6 @@ public static partial class DrillScriptParser
 
         return injects[^1].At > length ? throw Refused(id, lines.Length, $"the last inject (T+{injects[^1].At.TotalMinutes}) comes after the drill's length") : new DrillScript(id, title, playbook, length.Value, injects, speed);
     }
-
-    private static string? Field(string line, string name)
-        => line.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase) && line[(name.Length + 1)..].Trim() is { Length: > 0 } value ? value : null;
 
     private static InvalidPlaybookException Refused(string id, int line, string why) => new($"Drill {id}.md, line {line}: {why}.");
 

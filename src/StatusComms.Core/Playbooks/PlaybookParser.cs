@@ -121,7 +121,8 @@ public static partial class PlaybookParser
         }
     }
 
-    private static string? Field(string line, string name)
+    /// <summary>The value of a "Name: value" line, or null when the line is not that field (or has no value).</summary>
+    internal static string? Field(string line, string name)
         => line.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase) && line[(name.Length + 1)..].Trim() is { Length: > 0 } value ? value : null;
 
     /// <summary>"10 minutes", "4 hours", "3 days" (also "10 min", "4 h", "3 d"); null for anything else.</summary>

@@ -36,6 +36,9 @@ public sealed class Drill
     /// <summary>The folder of the site the sandbox page is published to (<c>drills/{id}/</c>).</summary>
     public string SiteFolder => $"drills/{Id}/";
 
+    /// <summary>The sandbox page's address: its folder of the real page's site.</summary>
+    public string SandboxUrl(string realPageUrl) => $"{realPageUrl}/{SiteFolder}";
+
     /// <summary>The script as it was when the drill started: editing the file later changes no drill already run.</summary>
     public DrillScript Script { get; }
 

@@ -12,8 +12,14 @@ public sealed record PageSettings(string Id, string Name, string Url, string Tim
     /// <summary>The path of the site's folder the pages are published to and link within: "/" for the real page, "/drills/{id}/" for a drill's sandbox.</summary>
     public string SiteRoot { get; init; } = "/";
 
+    /// <summary>For a drill's sandbox page, the real page's URL (this page's <see cref="Url"/> is the sandbox's folder); null for the real page.</summary>
+    public string? SandboxOf { get; init; }
+
     /// <summary>A drill's sandbox page: never indexed, and it says on every page that it is a rehearsal.</summary>
-    public bool Sandbox { get; init; }
+    public bool Sandbox => SandboxOf is not null;
+
+    /// <summary>The real page's URL, also from a drill's sandbox page.</summary>
+    public string RealUrl => SandboxOf ?? Url;
 
     /// <summary>The origin the subscribe form posts to, for the page's Content-Security-Policy form-action.</summary>
     public string? SubscribeOrigin => SubscribeUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null;

@@ -157,7 +157,7 @@ public sealed class ConsoleChromeFactory(ConsoleAssets assets, ConsoleSessions s
         var user = ConsoleHttp.UserOf(context);
         return new ConsoleChrome(page.Name, page.Url, user?.Name, user is null ? string.Empty : sessions.AntiForgery(user.SessionId), assets.Links, section)
         {
-            Drill = ConsoleHttp.DrillOf(context) is { } drill ? new DrillBanner(drill.Id, drill.Script.Title, page.Sandbox ? $"{page.Url}/" : $"{page.Url}/{drill.SiteFolder}") : null,
+            Drill = ConsoleHttp.DrillOf(context) is { } drill ? new DrillBanner(drill.Id, drill.Script.Title, drill.SandboxUrl(page.RealUrl)) : null,
         };
     }
 

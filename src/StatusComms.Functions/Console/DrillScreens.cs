@@ -61,7 +61,7 @@ public sealed class DrillScreen(DrillService drills, ConsoleChromeFactory chrome
         }
 
         var joined = ConsoleHttp.DrillOf(request.HttpContext)?.Id == drill.Id;
-        var view = new DrillView(chrome.For(request.HttpContext, ConsoleSection.Drills), drill, drills.PlaybookOf(drill), drills.NowIn(drill), joined, $"{page.Url}/{drill.SiteFolder}", notices.Read(request));
+        var view = new DrillView(chrome.For(request.HttpContext, ConsoleSection.Drills), drill, drills.PlaybookOf(drill), drills.NowIn(drill), joined, drill.SandboxUrl(page.RealUrl), notices.Read(request));
         return ConsoleHttp.Page(request, await renderer.RenderAsync("Drill", view, cancellationToken));
     }
 

@@ -26,14 +26,15 @@ public sealed record DrillJson(
     DrillReportJson? Report,
     int? ScoreChange = null)
 {
-    public static DrillJson From(Drill drill, DateTimeOffset clock, string pageUrl, int? scoreChange = null)
+    /// <param name="realPageUrl">The real page's URL (<see cref="StatusPage.PageSettings.RealUrl"/>).</param>
+    public static DrillJson From(Drill drill, DateTimeOffset clock, string realPageUrl, int? scoreChange = null)
     {
         ArgumentNullException.ThrowIfNull(drill);
         var at = drill.EndedAt ?? clock;
         return new(
             drill.Id,
             drill.PageId,
-            $"{pageUrl}/{drill.SiteFolder}",
+            drill.SandboxUrl(realPageUrl),
             drill.Script.Id,
             drill.Script.Title,
             drill.Script.PlaybookId,

@@ -9,10 +9,7 @@ public sealed class ListDrills(DrillService drills, PageSettings page)
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Drills)] HttpRequest request,
         CancellationToken cancellationToken)
-        => ApiResults.Ok((await drills.HistoryAsync(cancellationToken)).Select(row => DrillJson.From(row.Drill, drills.NowIn(row.Drill), RealUrl(page), row.ScoreChange)).ToArray());
-
-    /// <summary>The real page's URL, also when asked through a drill's sandbox page.</summary>
-    internal static string RealUrl(PageSettings page) => page.Sandbox ? page.Url[..page.Url.LastIndexOf("/drills/", StringComparison.Ordinal)] : page.Url;
+        => ApiResults.Ok((await drills.HistoryAsync(cancellationToken)).Select(row => DrillJson.From(row.Drill, drills.NowIn(row.Drill), page.RealUrl, row.ScoreChange)).ToArray());
 }
 
 /// <summary>POST drills: starts a drill from its script (templates/drills/), with its participants and the clock's speed (1 = real time).</summary>
@@ -30,7 +27,7 @@ public sealed class StartDrill(DrillService drills, PageSettings page)
         }
 
         var drill = await drills.StartAsync(script, body.ParticipantList(), body.Speed, Caller.NameOf(request), cancellationToken);
-        return ApiResults.Created(DrillJson.From(drill, drills.NowIn(drill), ListDrills.RealUrl(page)));
+        return ApiResults.Created(DrillJson.From(drill, drills.NowIn(drill), page.RealUrl));
     }
 }
 
@@ -43,7 +40,7 @@ public sealed class GetDrill(DrillService drills, PageSettings page)
         string drillId,
         CancellationToken cancellationToken)
         => await drills.GetAsync(drillId, cancellationToken) is { } drill
-            ? ApiResults.Ok(DrillJson.From(drill, drills.NowIn(drill), ListDrills.RealUrl(page)))
+            ? ApiResults.Ok(DrillJson.From(drill, drills.NowIn(drill), page.RealUrl))
             : Problems.NotFound("drill", drillId, request.HttpContext);
 }
 
@@ -56,6 +53,6 @@ public sealed class EndDrill(DrillService drills, PageSettings page)
         string drillId,
         CancellationToken cancellationToken)
         => await drills.EndAsync(drillId, Caller.NameOf(request), cancellationToken) is { } drill
-            ? ApiResults.Ok(DrillJson.From(drill, drills.NowIn(drill), ListDrills.RealUrl(page)))
+            ? ApiResults.Ok(DrillJson.From(drill, drills.NowIn(drill), page.RealUrl))
             : Problems.NotFound("drill", drillId, request.HttpContext);
 }

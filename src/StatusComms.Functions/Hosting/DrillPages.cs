@@ -191,7 +191,7 @@ public sealed class DrillPages(IServiceProvider root, IConfiguration configurati
 
         // The drill's own: its page, its clock, its folder of the site, its mail.
         services.AddSingleton<TimeProvider>(new DrillClock(drill, wall));
-        services.AddSingleton(real with { Id = drill.PageId, Name = name, Url = $"{real.Url}/{drill.SiteFolder.TrimEnd('/')}", SubscribeUrl = null, SiteRoot = "/" + drill.SiteFolder, Sandbox = true });
+        services.AddSingleton(real with { Id = drill.PageId, Name = name, Url = drill.SandboxUrl(real.Url).TrimEnd('/'), SubscribeUrl = null, SiteRoot = "/" + drill.SiteFolder, SandboxOf = real.Url });
         services.AddSingleton<ISiteArtifactStore>(new BlobSiteArtifactStore(root.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(options.Storage.SiteContainer), drill.SiteFolder));
         services.AddSingleton<IMailSender>(new ParticipantsOnlyMailSender(root.GetRequiredService<IMailSender>(), drill.Participants.Select(p => p.Email)));
         services.AddSingleton<INotificationQueue, DrillNotificationQueue>();

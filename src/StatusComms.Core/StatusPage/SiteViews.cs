@@ -18,7 +18,7 @@ public sealed record SiteChrome(string PageName, string PageUrl, SiteAssets Asse
     public bool Sandbox { get; init; }
 
     /// <summary>A link within the site, written from its root ("/history.html"), as it is reached from this site's folder.</summary>
-    public string Link(string href) => href is ['/', .. var rest] && Root != "/" ? Root + rest : href;
+    public string Link(string href) => Root != "/" && href.StartsWith('/') ? Root + href[1..] : href;
 }
 
 /// <summary>The content-addressed files every page links: stylesheet, icon and the optional local-time script.</summary>

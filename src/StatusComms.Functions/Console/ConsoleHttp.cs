@@ -54,6 +54,10 @@ public static class ConsoleHttp
             .Where(f => !string.IsNullOrWhiteSpace(f.value))
             .ToDictionary(f => f.name, f => f.value!.Trim(), StringComparer.Ordinal);
 
+    /// <summary>HTTPS as the browser sees it: Azure's front ends terminate TLS and say so in X-Forwarded-Proto. Every console cookie is then Secure.</summary>
+    public static bool IsHttps(HttpRequest request)
+        => request.IsHttps || string.Equals(request.Headers["X-Forwarded-Proto"].FirstOrDefault(), "https", StringComparison.OrdinalIgnoreCase);
+
     public static ContentResult Page(HttpRequest request, string html, int status = StatusCodes.Status200OK)
     {
         var headers = request.HttpContext.Response.Headers;

@@ -145,5 +145,5 @@ internal static class DrillCookie
     public static void Leave(HttpRequest request) => request.HttpContext.Response.Cookies.Delete(ConsoleSessions.DrillCookie, Options(request));
 
     private static CookieOptions Options(HttpRequest request)
-        => new() { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = request.IsHttps, Path = ConsoleGate.Root, IsEssential = true };
+        => new() { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = ConsoleHttp.IsHttps(request), Path = ConsoleGate.Root, IsEssential = true };
 }

@@ -51,7 +51,7 @@ public sealed class SignIn(ConsoleSessions sessions, ConsoleChromeFactory chrome
         }
 
         var (cookie, user) = sessions.Issue(name);
-        var secure = IsHttps(request);
+        var secure = ConsoleHttp.IsHttps(request);
         request.HttpContext.Response.Cookies.Append(secure ? ConsoleSessions.SecureCookie : ConsoleSessions.PlainCookie, cookie, new CookieOptions
         {
             HttpOnly = true,
@@ -71,11 +71,11 @@ public sealed class SignIn(ConsoleSessions sessions, ConsoleChromeFactory chrome
     {
         foreach (var name in (string[])[ConsoleSessions.SecureCookie, ConsoleSessions.PlainCookie])
         {
-            request.HttpContext.Response.Cookies.Delete(name, new CookieOptions { Path = "/", Secure = name == ConsoleSessions.SecureCookie || IsHttps(request), HttpOnly = true, SameSite = SameSiteMode.Strict });
+            request.HttpContext.Response.Cookies.Delete(name, new CookieOptions { Path = "/", Secure = name == ConsoleSessions.SecureCookie || ConsoleHttp.IsHttps(request), HttpOnly = true, SameSite = SameSiteMode.Strict });
         }
 
         // Signed out of a drill too: a cookie for the next session would be ignored anyway (it is bound to this one).
-        request.HttpContext.Response.Cookies.Delete(ConsoleSessions.DrillCookie, new CookieOptions { Path = ConsoleGate.Root, Secure = IsHttps(request), HttpOnly = true, SameSite = SameSiteMode.Strict });
+        DrillCookie.Leave(request);
 
         return ConsoleHttp.SeeOther(request, ConsoleGate.SignInPath + "?signed-out=1");
     }
@@ -88,7 +88,7 @@ public sealed class SignIn(ConsoleSessions sessions, ConsoleChromeFactory chrome
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
-            Secure = IsHttps(request),
+            Secure = ConsoleHttp.IsHttps(request),
             Path = ConsoleGate.SignInPath,
             MaxAge = TimeSpan.FromMinutes(30),
             IsEssential = true,
@@ -96,8 +96,4 @@ public sealed class SignIn(ConsoleSessions sessions, ConsoleChromeFactory chrome
         var html = await renderer.RenderAsync("SignIn", new SignInView(chrome.ForSignIn(binding), returnTo, error, name, signedOut), cancellationToken);
         return ConsoleHttp.Page(request, html, status);
     }
-
-    /// <summary>HTTPS as the browser sees it: Azure's front ends terminate TLS and say so in X-Forwarded-Proto.</summary>
-    private static bool IsHttps(HttpRequest request)
-        => request.IsHttps || string.Equals(request.Headers["X-Forwarded-Proto"].FirstOrDefault(), "https", StringComparison.OrdinalIgnoreCase);
 }

@@ -15,14 +15,7 @@ public static class LogSafe
     public static string PathAndQuery(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var path = request.PathBase.Add(request.Path).Value ?? "/";
-        if (request.Query.Count == 0)
-        {
-            return path;
-        }
-
-        var parts = request.Query.SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={(Secret.Contains(q.Key) ? Redacted : Uri.EscapeDataString(v ?? string.Empty))}"));
-        return path + "?" + string.Join('&', parts);
+        return Url((request.PathBase.Add(request.Path).Value ?? "/") + request.QueryString.Value);
     }
 
     /// <summary>A URL (or a bare query string) as telemetry may keep it: credential values in its query redacted.</summary>

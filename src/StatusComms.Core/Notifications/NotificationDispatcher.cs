@@ -210,7 +210,7 @@ public sealed partial class NotificationDispatcher(
     /// failures): nobody was told of the update. Recorded as a failed delivery of target <see cref="FanOutTarget"/>
     /// with its cause, so it is listed with the problems (console, <c>GET deliveries/problems</c>) and can be sent again.
     /// </summary>
-    public async Task<DeliveryRecord> GiveUpFanOutAsync(NotificationRef notification, int dequeueCount, string? cause, CancellationToken cancellationToken)
+    public async Task<DeliveryRecord> GiveUpFanOutAsync(NotificationRef notification, int dequeueCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
         var key = notification.Key;
@@ -222,7 +222,7 @@ public sealed partial class NotificationDispatcher(
 
         var now = time.GetUtcNow();
         var plan = await ledger.ReadPlanAsync(key, cancellationToken);
-        var reason = $"Working out who to tell failed {dequeueCount} times in a row and was moved to the poison queue: {(plan.Batches.Count == 0 ? "nobody was told of this update" : $"{plan.Batches.Count} batches were planned before it stopped, the rest of the subscribers were not")}. {cause ?? "See the logs for the cause."} Send it again once the cause is fixed.";
+        var reason = $"Working out who to tell failed {dequeueCount} times in a row and was moved to the poison queue: {(plan.Batches.Count == 0 ? "nobody was told of this update" : $"{plan.Batches.Count} batches were planned before it stopped, the rest of the subscribers were not")}. See the logs for the cause, and send it again once it is fixed.";
         var record = new DeliveryRecord(FanOutTarget, DeliveryState.Failed, dequeueCount, NewAttemptId(), now, now, plan.Batches.Sum(b => b.EmailSubscriberIds.Count), null, reason);
         if (current is null)
         {

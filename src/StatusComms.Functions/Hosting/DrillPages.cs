@@ -82,12 +82,8 @@ public sealed class DrillPages(IServiceProvider root, IConfiguration configurati
         var now = page.GetRequiredService<TimeProvider>().GetUtcNow();
         foreach (var participant in drill.Participants)
         {
-            if (!EmailAddress.TryNormalize(participant.Email, out var address))
-            {
-                continue; // checked when the drill started; an address no sender can write is not subscribed
-            }
-
-            var subscriber = Subscriber.ForEmail(tokens.SubscriberId(address), address, [], now);
+            // DrillParticipant.Create normalized the address when the drill started.
+            var subscriber = Subscriber.ForEmail(tokens.SubscriberId(participant.Email), participant.Email, [], now);
             subscriber.Confirm(now);
             await subscribers.TryAddAsync(subscriber, cancellationToken);
         }

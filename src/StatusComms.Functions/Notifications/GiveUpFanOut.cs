@@ -30,7 +30,7 @@ public sealed partial class GiveUpFanOut(NotificationDispatcher dispatcher, ILog
             return;
         }
 
-        await dispatcher.GiveUpFanOutAsync(notification, GiveUpNotificationBatch.MaxDequeueCount, null, cancellationToken);
+        await dispatcher.GiveUpFanOutAsync(notification, GiveUpNotificationBatch.MaxDequeueCount, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a poisoned fan-out message that names no notification: {Message}")]

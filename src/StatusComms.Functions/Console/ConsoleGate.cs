@@ -9,7 +9,6 @@ public sealed class ConsoleGate(ConsoleSessions sessions, Hosting.DrillPages dri
 {
     public const string Root = "/console";
     public const string SignInPath = "/console/sign-in";
-    public const string AssetsPath = "/console/assets/";
 
     /// <param name="principalName">The name of an admitted App Service Authentication principal, if any.</param>
     /// <param name="route">The invoked console function's route template: its sign-in and assets are open.</param>
